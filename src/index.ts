@@ -1,0 +1,9 @@
+/**
+ * The programmatic API: `generate({ input, out? })` returns the generated files in memory and,
+ * given `out`, writes them atomically.
+ */
+export { generate, type GenerateOptions, type GenerateResult } from "./generate.js";
+export type { GeneratedFile } from "./emit/index.js";
+export { SdkwrightError, type ErrorLocation } from "./errors.js";
+export type { ApiMethod, ApiModel, Resource } from "./model/types.js";
+export { writeOutput } from "./output/write.js";

@@ -1,0 +1,108 @@
+import {
+  bundle,
+  createConfig,
+  getLineColLocation,
+  lintDocument,
+  type BaseResolver,
+  type Config,
+  type Document,
+  type NormalizedProblem,
+} from "@redocly/openapi-core";
+import { SdkwrightError, type ErrorLocation } from "../errors.js";
+
+/**
+ * Structural rules only: what would make the generated SDK wrong. Style rules (summaries,
+ * tags, examples) are the API author's business, not a reason to refuse to generate.
+ */
+const RULES = {
+  struct: "error",
+  "no-unresolved-refs": "error",
+  "operation-operationId-unique": "error",
+  "path-parameters-defined": "warn",
+  "no-identical-paths": "warn",
+} as const;
+
+let configPromise: Promise<Config> | undefined;
+function redoclyConfig(): Promise<Config> {
+  configPromise ??= createConfig({ rules: RULES });
+  return configPromise;
+}
+
+export interface SpecProblem {
+  message: string;
+  location: ErrorLocation;
+}
+
+/** Checks the document against the OpenAPI schema and returns warnings; throws on the first errors. */
+export async function validateDocument(document: Document, resolver: BaseResolver): Promise<SpecProblem[]> {
+  const config = await redoclyConfig();
+  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+  throwOnErrors(problems, "the spec is not valid OpenAPI");
+  return problems.filter((problem) => !isFatal(problem) && !problem.ignored).map(toSpecProblem);
+}
+
+/** Inlines every external `$ref` into one document (internal refs are kept as refs). */
+export async function bundleDocument(document: Document): Promise<unknown> {
+  const config = await redoclyConfig();
+  const result = await bundle({ config, doc: document, dereference: false });
+  throwOnErrors(result.problems, "the spec's references cannot be bundled");
+  return result.bundle.parsed;
+}
+
+const MAX_LISTED_ERRORS = 10;
+
+/**
+ * Real specs (GitHub, Stripe, Twilio, Adyen) break JSON Schema strictness rules inside schemas,
+ * e.g. `nullable` without `type`. Types are still generated for them, so inside a schema a
+ * structural problem is a warning; anywhere else (paths, operations, parameters) it is an error.
+ */
+function isFatal(problem: NormalizedProblem): boolean {
+  if (problem.severity !== "error" || problem.ignored) return false;
+  if (problem.ruleId !== "struct") return true;
+  const pointer = problem.location[0]?.pointer ?? "";
+  return !/\/(schema|schemas|properties|items|additionalProperties|allOf|anyOf|oneOf|not)(\/|$)/.test(pointer);
+}
+
+function throwOnErrors(problems: NormalizedProblem[], summary: string): void {
+  const errors = problems.filter(isFatal);
+  if (errors.length === 0) return;
+  const [first, ...rest] = errors.map(toSpecProblem);
+  const details = rest.slice(0, MAX_LISTED_ERRORS - 1).map((p) => `also: ${p.message} (${describe(p.location)})`);
+  if (rest.length > MAX_LISTED_ERRORS - 1) details.push(`... and ${rest.length - (MAX_LISTED_ERRORS - 1)} more errors`);
+  throw new SdkwrightError(`${summary}: ${first!.message}`, {
+    location: first!.location,
+    details,
+    hint: hintFor(errors[0]!),
+  });
+}
+
+function toSpecProblem(problem: NormalizedProblem): SpecProblem {
+  const where = problem.location[0];
+  if (!where) return { message: problem.message, location: {} };
+  const location: ErrorLocation = { file: where.source.absoluteRef };
+  if (where.pointer !== undefined) location.pointer = decodeURIComponent(where.pointer.replace(/^#/, ""));
+  try {
+    const { start } = getLineColLocation(where);
+    location.line = start.line;
+    location.column = start.col;
+  } catch {
+    // Line numbers are a courtesy; a pointer that cannot be mapped back to the source still locates the problem.
+  }
+  return { message: problem.message, location };
+}
+
+function describe(location: ErrorLocation): string {
+  const line = location.line === undefined ? "" : `line ${location.line}, `;
+  return `${line}#${location.pointer ?? ""}`;
+}
+
+function hintFor(problem: NormalizedProblem): string {
+  switch (problem.ruleId) {
+    case "no-unresolved-refs":
+      return "make the $ref point at an existing file and JSON pointer (e.g. ./schemas.yaml#/Pet)";
+    case "operation-operationId-unique":
+      return "give each operation a unique operationId";
+    default:
+      return "correct the spec at the place shown; see https://spec.openapis.org/ for the expected shape";
+  }
+}

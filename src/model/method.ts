@@ -1,0 +1,79 @@
+import type { MediaTypeObject } from "openapi-typescript";
+import { camelCase, uniqueName } from "./names.js";
+import type { SpecOperation } from "./operations.js";
+import type { ApiMethod, HttpMethod, MediaChoice, MethodKind, PathParam, ResponseChoice } from "./types.js";
+
+/** RFC 9110 §9.2.2: these methods are idempotent, so repeating them cannot change the outcome. */
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace"]);
+
+/** Turns one spec operation into a method of the IR (everything except its final name). */
+export function describeMethod(op: SpecOperation, name: string, kind: MethodKind): ApiMethod {
+  const params = op.parameters;
+  const query = params.filter((p) => p.in === "query");
+  const headers = params.filter((p) => p.in === "header");
+  const idempotencyHeader = headers.find((p) => p.name.toLowerCase() === "idempotency-key")?.name;
+  const bodyMedia = op.requestBody ? chooseMedia(op.requestBody.content ?? {}) : undefined;
+  return {
+    name,
+    aliases: [],
+    kind,
+    httpMethod: op.httpMethod,
+    path: op.path,
+    operationId: op.operation.operationId,
+    pathParams: pathParams(op),
+    hasQuery: query.length > 0,
+    queryRequired: query.some((p) => p.required === true),
+    hasHeaders: headers.length > 0,
+    headersRequired: headers.some((p) => p.required === true),
+    body: bodyMedia ? { required: op.requestBody?.required === true, media: bodyMedia } : undefined,
+    responses: successResponses(op),
+    retry: retryClass(op.httpMethod, idempotencyHeader),
+    idempotencyHeader,
+    summary: op.operation.summary,
+    description: op.operation.description,
+    deprecated: op.operation.deprecated === true,
+  };
+}
+
+export function retryClass(method: HttpMethod, idempotencyHeader: string | undefined): ApiMethod["retry"] {
+  if (IDEMPOTENT.has(method)) return { safe: true, reason: `${method.toUpperCase()} is idempotent` };
+  if (idempotencyHeader) return { safe: true, reason: `${method.toUpperCase()} with an ${idempotencyHeader} header` };
+  return { safe: false, reason: `${method.toUpperCase()} is not idempotent` };
+}
+
+/** `{name}` placeholders in path order, with argument names that cannot clash with `body`/`options`. */
+function pathParams(op: SpecOperation): PathParam[] {
+  const taken = new Set(["body", "options"]);
+  const declared = new Set(op.parameters.filter((p) => p.in === "path").map((p) => p.name));
+  const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  return [...new Set(names)].map((name) => ({
+    name,
+    identifier: uniqueName(camelCase(name, "param"), taken),
+    declared: declared.has(name),
+  }));
+}
+
+const MEDIA_PREFERENCE: Array<[RegExp, MediaChoice["format"]]> = [
+  [/^application\/(.+\+)?json(;|$)/i, "json"],
+  [/^application\/x-www-form-urlencoded(;|$)/i, "form"],
+  [/^multipart\/form-data(;|$)/i, "multipart"],
+  [/^text\//i, "text"],
+];
+
+/** JSON first, then forms, then text; anything else is sent or returned as bytes. */
+export function chooseMedia(content: Record<string, MediaTypeObject | unknown>): MediaChoice | undefined {
+  const types = Object.keys(content);
+  for (const [pattern, format] of MEDIA_PREFERENCE) {
+    const match = types.find((type) => pattern.test(type));
+    if (match) return { contentType: match, format };
+  }
+  const first = types[0];
+  if (first === undefined) return undefined;
+  return { contentType: first, format: /json/i.test(first) ? "json" : "binary" };
+}
+
+function successResponses(op: SpecOperation): ResponseChoice[] {
+  return op.responses
+    .filter(([status]) => /^2(\d\d|XX)$/i.test(status))
+    .map(([status, response]) => ({ status, media: chooseMedia(response.content ?? {}) }));
+}

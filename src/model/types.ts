@@ -1,0 +1,74 @@
+/**
+ * The intermediate representation between the spec and the emitted code: plain data, sorted,
+ * and dumpable as JSON (what `sdkwright inspect --json` will print).
+ */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/** Why a method got its name: the REST table, an action segment, or a fallback to the operationId. */
+export type MethodKind = "list" | "create" | "get" | "put" | "patch" | "delete" | "head" | "options" | "action" | "operation";
+
+export interface PathParam {
+  /** Name in the spec, e.g. `pet_id`. */
+  name: string;
+  /** Positional argument name in the generated method, e.g. `petId`. */
+  identifier: string;
+  /** Declared in the operation's parameters (so its type comes from schema.ts). */
+  declared: boolean;
+}
+
+export interface MediaChoice {
+  contentType: string;
+  /** How the runtime encodes or decodes it. */
+  format: "json" | "form" | "multipart" | "text" | "binary";
+}
+
+export interface ResponseChoice {
+  /** The key in the spec's responses object: 200, 201, "2XX", ... */
+  status: string;
+  media: MediaChoice | undefined;
+}
+
+export interface ApiMethod {
+  name: string;
+  /** Extra names for the same operation (`update` for `put`). */
+  aliases: string[];
+  kind: MethodKind;
+  httpMethod: HttpMethod;
+  /** The path as written in the spec, e.g. `/pets/{petId}`: the key into `paths` in schema.ts. */
+  path: string;
+  operationId: string | undefined;
+  pathParams: PathParam[];
+  hasQuery: boolean;
+  queryRequired: boolean;
+  hasHeaders: boolean;
+  headersRequired: boolean;
+  body: { required: boolean; media: MediaChoice } | undefined;
+  responses: ResponseChoice[];
+  /** Safe to retry automatically: idempotent by HTTP semantics, or protected by an Idempotency-Key. */
+  retry: { safe: boolean; reason: string };
+  /** Name of the declared Idempotency-Key header, if any. */
+  idempotencyHeader: string | undefined;
+  summary: string | undefined;
+  description: string | undefined;
+  deprecated: boolean;
+}
+
+export interface Resource {
+  /** Property name on the parent, e.g. `comments`. */
+  name: string;
+  /** Class name, unique in the SDK, e.g. `PetsComments`. */
+  className: string;
+  /** File name without extension, unique in the SDK, e.g. `pets-comments`. */
+  fileName: string;
+  methods: ApiMethod[];
+  children: Resource[];
+}
+
+export interface ApiModel {
+  title: string;
+  version: string;
+  /** The spec's first server URL, or undefined when it declares none. */
+  baseUrl: string | undefined;
+  resources: Resource[];
+  warnings: string[];
+}

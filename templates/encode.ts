@@ -1,0 +1,79 @@
+/** Turning arguments into a URL and a body. */
+
+/** Encodes one path parameter; `.` and `..` are refused so an argument cannot walk up the path. */
+export function encodePathParam(value: string | number | boolean | bigint): string {
+  const text = String(value);
+  if (text === "." || text === ".." || text === "") {
+    throw new TypeError(`invalid path parameter ${JSON.stringify(text)}: it would change which URL is called`);
+  }
+  return encodeURIComponent(text);
+}
+
+/** Query parameters in the OpenAPI default style (form, explode): `?tag=a&tag=b&limit=10`. */
+export function appendQuery(url: string, query: object | undefined): string {
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) appendValue(params, key, value);
+  const text = params.toString();
+  return text ? `${url}${url.includes("?") ? "&" : "?"}${text}` : url;
+}
+
+function appendValue(params: URLSearchParams, key: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) appendValue(params, key, item);
+  } else if (value instanceof Date) {
+    params.append(key, value.toISOString());
+  } else if (typeof value === "object") {
+    for (const [name, item] of Object.entries(value)) appendValue(params, name, item);
+  } else {
+    params.append(key, String(value));
+  }
+}
+
+export type BodyFormat = "json" | "form" | "multipart" | "text" | "binary";
+
+/**
+ * Encodes the body once, before the first attempt, so every retry sends the same bytes.
+ * Multipart bodies let `fetch` set the boundary, so no content-type is returned for them.
+ */
+export function encodeBody(format: BodyFormat, contentType: string, body: unknown): { body: BodyInit; contentType: string | undefined } {
+  switch (format) {
+    case "json":
+      return { body: JSON.stringify(body), contentType };
+    case "form":
+      return { body: formFields(body, new URLSearchParams()), contentType };
+    case "multipart":
+      return { body: formFields(body, new FormData()), contentType: undefined };
+    case "text":
+      return { body: String(body), contentType };
+    default:
+      return { body: body as BodyInit, contentType };
+  }
+}
+
+function formFields<T extends URLSearchParams | FormData>(body: unknown, target: T): T {
+  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      if (target instanceof FormData && item instanceof Blob) target.append(key, item);
+      else target.append(key, typeof item === "object" && !(item instanceof Date) ? JSON.stringify(item) : String(item instanceof Date ? item.toISOString() : item));
+    }
+  }
+  return target;
+}
+
+/** Reads a response body by its content type: JSON parsed, text as a string, anything else as a Blob. */
+export async function decodeBody(response: Response, method: string): Promise<unknown> {
+  if (method === "HEAD" || response.status === 204 || response.status === 205) return undefined;
+  const type = response.headers.get("content-type") ?? "";
+  if (/\bjson\b/i.test(type)) {
+    const text = await response.text();
+    return text === "" ? undefined : JSON.parse(text);
+  }
+  if (type === "" || /^text\//i.test(type)) {
+    const text = await response.text();
+    return text === "" ? undefined : text;
+  }
+  return response.blob();
+}

@@ -1,0 +1,87 @@
+/**
+ * Errors thrown by the client. `ApiError` is an HTTP response outside 2xx (a subclass per common
+ * status); `ConnectionError` and `TimeoutError` mean no response arrived. Each says how many
+ * attempts were made and, for writes that were not retried, why not.
+ */
+export interface RequestInfo {
+  method: string;
+  url: string;
+  attempts: number;
+  idempotencyKey: string | undefined;
+}
+
+export class SdkError extends Error {
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+  readonly idempotencyKey: string | undefined;
+
+  constructor(message: string, info: RequestInfo, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.method = info.method;
+    this.url = info.url;
+    this.attempts = info.attempts;
+    this.idempotencyKey = info.idempotencyKey;
+  }
+}
+
+export class ApiError extends SdkError {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The response body: parsed JSON when the server sent JSON, else text. */
+  readonly body: unknown;
+
+  constructor(status: number, headers: Headers, body: unknown, info: RequestInfo, note = "") {
+    super(`${info.method} ${info.url} failed with HTTP ${status}${summarise(body)}${note}`, info);
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+  }
+}
+
+export class BadRequestError extends ApiError {}
+export class AuthenticationError extends ApiError {}
+export class PermissionDeniedError extends ApiError {}
+export class NotFoundError extends ApiError {}
+export class ConflictError extends ApiError {}
+export class PreconditionFailedError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {}
+export class RateLimitError extends ApiError {}
+export class InternalServerError extends ApiError {}
+
+const BY_STATUS: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  412: PreconditionFailedError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+export function apiErrorFor(status: number, headers: Headers, body: unknown, info: RequestInfo, note?: string): ApiError {
+  const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+  return new ErrorClass(status, headers, body, info, note);
+}
+
+/** No response arrived: the connection failed or was cut. */
+export class ConnectionError extends SdkError {}
+
+/** No response arrived within `timeoutMs`. */
+export class TimeoutError extends SdkError {}
+
+function summarise(body: unknown): string {
+  if (body === undefined || body === null || body === "") return "";
+  const text = typeof body === "string" ? body : safeJson(body);
+  return `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
