@@ -23,6 +23,11 @@ async function runGenerate(argv: { spec: string; out: string; force: boolean; qu
   );
 }
 
+/** yargs' wording for a missing positional names no argument; say which one. */
+function friendly(message: string): string {
+  return /Not enough non-option arguments/.test(message) ? "missing the spec to read: sdkwright generate <spec> --out <dir>" : message;
+}
+
 await yargs(hideBin(process.argv))
   .scriptName("sdkwright")
   .usage("$0 <command> [options]")
@@ -43,10 +48,10 @@ await yargs(hideBin(process.argv))
   .version(version)
   .help()
   .alias("h", "help")
-  .fail((message, error, y) => {
+  .fail((message, error) => {
     if (error instanceof SdkwrightError) process.stderr.write(error.format() + "\n");
     else if (error) process.stderr.write(`error: ${error.message}\n  this is a bug in sdkwright; please report it with the spec that caused it\n${error.stack ?? ""}\n`);
-    else process.stderr.write(`${y.help() && ""}error: ${message}\n  run \`sdkwright --help\` for usage\n`);
+    else process.stderr.write(`error: ${friendly(message)}\n  run \`sdkwright --help\` for usage\n`);
     process.exit(1);
   })
   .parseAsync();

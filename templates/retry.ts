@@ -25,7 +25,10 @@ export function isTransientStatus(status: number): boolean {
 
 export function resolveRetryPolicy(client: RetryOptions | false | undefined, call: RetryOptions | false | undefined): RetryPolicy | false {
   if (call === false || (call === undefined && client === false)) return false;
-  return { ...DEFAULT_RETRY, ...(client || {}), ...(call || {}) };
+  // Per field, so an option given as `undefined` keeps the default instead of erasing it
+  // (a `maxRetries` of undefined would otherwise never stop retrying).
+  const pick = (key: keyof RetryPolicy): number => call?.[key] ?? (client ? client[key] : undefined) ?? DEFAULT_RETRY[key];
+  return { maxRetries: pick("maxRetries"), initialDelayMs: pick("initialDelayMs"), maxDelayMs: pick("maxDelayMs") };
 }
 
 /**
@@ -46,6 +49,8 @@ export function parseRetryAfter(headers: Headers, now: number): number | undefin
   const value = headers.get("retry-after");
   if (value === null) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  // Every HTTP date names its month; without that check Date.parse reads "1.5" or "-1" as a date.
+  if (!/[a-z]/i.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -33,19 +33,31 @@ export interface SpecProblem {
   location: ErrorLocation;
 }
 
-/** Checks the document against the OpenAPI schema and returns warnings; throws on the first errors. */
-export async function validateDocument(document: Document, resolver: BaseResolver): Promise<SpecProblem[]> {
-  const config = await redoclyConfig();
-  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
-  throwOnErrors(problems, "the spec is not valid OpenAPI");
-  return problems.filter((problem) => !isFatal(problem) && !problem.ignored).map(toSpecProblem);
+export interface CheckOptions {
+  /**
+   * Set when the document is not the file the user wrote but was produced from it (Swagger 2.0 →
+   * OpenAPI 3.0): its source text is generated, so line numbers would point nowhere and are left
+   * out, and errors say that the pointer is into the converted document.
+   */
+  convertedFrom?: string;
 }
 
-/** Inlines every external `$ref` into one document (internal refs are kept as refs). */
-export async function bundleDocument(document: Document): Promise<unknown> {
+/** Checks the document against the OpenAPI schema and returns warnings; throws on the first errors. */
+export async function validateDocument(document: Document, resolver: BaseResolver, options: CheckOptions = {}): Promise<SpecProblem[]> {
+  const config = await redoclyConfig();
+  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+  throwOnErrors(problems, "the spec is not valid OpenAPI", options);
+  return problems.filter((problem) => !isFatal(problem) && !problem.ignored).map((problem) => toSpecProblem(problem, options));
+}
+
+/**
+ * Inlines every external `$ref` into one document (internal refs are kept as refs). Works for
+ * Swagger 2.0 too: external definitions land under `definitions`, `parameters`, `responses`.
+ */
+export async function bundleDocument(document: Document, options: CheckOptions = {}): Promise<unknown> {
   const config = await redoclyConfig();
   const result = await bundle({ config, doc: document, dereference: false });
-  throwOnErrors(result.problems, "the spec's references cannot be bundled");
+  throwOnErrors(result.problems, "the spec's references cannot be bundled", options);
   return result.bundle.parsed;
 }
 
@@ -63,12 +75,15 @@ function isFatal(problem: NormalizedProblem): boolean {
   return !/\/(schema|schemas|properties|items|additionalProperties|allOf|anyOf|oneOf|not)(\/|$)/.test(pointer);
 }
 
-function throwOnErrors(problems: NormalizedProblem[], summary: string): void {
+function throwOnErrors(problems: NormalizedProblem[], summary: string, options: CheckOptions): void {
   const errors = problems.filter(isFatal);
   if (errors.length === 0) return;
-  const [first, ...rest] = errors.map(toSpecProblem);
+  const [first, ...rest] = errors.map((problem) => toSpecProblem(problem, options));
   const details = rest.slice(0, MAX_LISTED_ERRORS - 1).map((p) => `also: ${p.message} (${describe(p.location)})`);
   if (rest.length > MAX_LISTED_ERRORS - 1) details.push(`... and ${rest.length - (MAX_LISTED_ERRORS - 1)} more errors`);
+  if (options.convertedFrom !== undefined) {
+    details.push(`note: the document was converted from ${options.convertedFrom} to OpenAPI 3.0; pointers refer to the converted document`);
+  }
   throw new SdkwrightError(`${summary}: ${first!.message}`, {
     location: first!.location,
     details,
@@ -76,11 +91,12 @@ function throwOnErrors(problems: NormalizedProblem[], summary: string): void {
   });
 }
 
-function toSpecProblem(problem: NormalizedProblem): SpecProblem {
+function toSpecProblem(problem: NormalizedProblem, options: CheckOptions): SpecProblem {
   const where = problem.location[0];
   if (!where) return { message: problem.message, location: {} };
   const location: ErrorLocation = { file: where.source.absoluteRef };
   if (where.pointer !== undefined) location.pointer = decodeURIComponent(where.pointer.replace(/^#/, ""));
+  if (options.convertedFrom !== undefined) return { message: problem.message, location };
   try {
     const { start } = getLineColLocation(where);
     location.line = start.line;

@@ -1,0 +1,12 @@
+// Regenerates the committed SDK of every fixture (run after a deliberate change to the output:
+// `npm run fixtures`). The fixtures test fails until this has been run and the diff reviewed.
+import { readdirSync, existsSync } from "node:fs";
+import { generate } from "../dist/index.js";
+
+const root = new URL("../fixtures/", import.meta.url);
+for (const name of readdirSync(root).sort()) {
+  const spec = new URL(`${name}/openapi.yaml`, root);
+  if (!existsSync(spec)) continue;
+  const result = await generate({ input: spec.pathname, out: new URL(`${name}/sdk`, root).pathname, force: true });
+  console.log(`${name}: ${result.stats.methods} methods, ${result.stats.files} files`);
+}
