@@ -53,8 +53,8 @@ function place(ops: SpecOperation[]): Placement[] {
   const chainKey = (segments: Segment[]) =>
     segments.flatMap((s) => (s.kind === "static" ? [memberName(s.name, "resource")] : [])).join("/");
   const itemChains = new Set(shapes.filter((s) => s.at(-1)?.kind === "param").map(chainKey));
-  const methodsByPath = new Map<string, Set<HttpMethod>>();
-  for (const op of ops) methodsByPath.set(op.path, (methodsByPath.get(op.path) ?? new Set()).add(op.httpMethod));
+  const opsByPath = new Map<string, SpecOperation[]>();
+  for (const op of ops) opsByPath.set(op.path, [...(opsByPath.get(op.path) ?? []), op]);
 
   return ops.map((op, index) => {
     const segments = shapes[index]!;
@@ -63,12 +63,15 @@ function place(ops: SpecOperation[]): Placement[] {
     const last = segments.at(-1);
     if (last === undefined || last.kind === "param") return { op, chain: chain.length ? chain : ["root"], role: "item" };
     if (itemChains.has(key)) return { op, chain, role: "collection" };
+    const siblings = opsByPath.get(op.path)!;
     const followsItem = segments.at(-2)?.kind === "param";
-    const onlyPost = [...methodsByPath.get(op.path)!].every((m) => m === "post");
-    if (followsItem && onlyPost && !looksPlural(last.name)) {
+    if (followsItem && siblings.every((o) => o.httpMethod === "post") && !looksPlural(last.name)) {
       return { op, chain: chain.slice(0, -1), role: "action", actionName: memberName(last.name) };
     }
-    return { op, chain, role: followsItem && !returnsArray(op) ? "singleton" : "collection" };
+    // With no item path beside it, a static path is a collection if something is POSTed into it
+    // or listed from it, and otherwise (under an item) a singleton such as /users/{id}/profile.
+    const collection = !followsItem || siblings.some((o) => o.httpMethod === "post" || returnsArray(o));
+    return { op, chain, role: collection ? "collection" : "singleton" };
   });
 }
 

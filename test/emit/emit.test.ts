@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { commentText, methodDoc } from "../../src/emit/docs.js";
+import { emitClient } from "../../src/emit/index.js";
+import { pathExpression } from "../../src/emit/resource-file.js";
+import { responseType } from "../../src/emit/type-refs.js";
+import type { ApiMethod, ApiModel } from "../../src/model/types.js";
+
+function method(overrides: Partial<ApiMethod> = {}): ApiMethod {
+  return {
+    name: "get",
+    aliases: [],
+    kind: "get",
+    httpMethod: "get",
+    path: "/pets/{petId}",
+    operationId: "getPet",
+    pathParams: [{ name: "petId", identifier: "petId", declared: true }],
+    hasQuery: false,
+    queryRequired: false,
+    hasHeaders: false,
+    headersRequired: false,
+    body: undefined,
+    responses: [{ status: "200", media: { contentType: "application/json", format: "json" } }],
+    retry: { safe: true, reason: "GET is idempotent" },
+    idempotencyHeader: undefined,
+    summary: undefined,
+    description: undefined,
+    deprecated: false,
+    ...overrides,
+  };
+}
+
+function model(methods: ApiMethod[]): ApiModel {
+  return {
+    title: "T",
+    version: "1",
+    baseUrl: "https://api.example.com",
+    resources: [{ name: "pets", className: "Pets", fileName: "pets", methods, children: [] }],
+    warnings: [],
+  };
+}
+
+describe("emit", () => {
+  it("builds the path from JSON string literals and encoded arguments", () => {
+    expect(pathExpression(method())).toBe('"/pets/" + encodePathParam(petId)');
+    expect(
+      pathExpression(
+        method({
+          path: '/a/{x}.json"; alert(1); "',
+          pathParams: [{ name: "x", identifier: "x", declared: false }],
+        }),
+      ),
+    ).toBe('"/a/" + encodePathParam(x) + ".json\\"; alert(1); \\""');
+  });
+
+  it("writes response types as exact indexed accesses into paths", () => {
+    expect(responseType(method())).toBe('paths["/pets/{petId}"]["get"]["responses"]["200"]["content"]["application/json"]');
+    expect(responseType(method({ responses: [{ status: "204", media: undefined }] }))).toBe("void");
+    expect(responseType(method({ responses: [] }))).toBe("unknown");
+    expect(responseType(method({ responses: [{ status: "200", media: { contentType: "application/pdf", format: "binary" } }] }))).toBe("Blob");
+  });
+
+  it("keeps spec text inside comments: */ cannot close a TSDoc block", () => {
+    expect(commentText("evil */ export const x = 1; /*")).toBe("evil *\\/ export const x = 1; /*");
+    expect(commentText("a\u2028b\u202Ec")).toBe("a\nbc");
+    const doc = methodDoc(method({ summary: "Get */ a pet", httpMethod: "post", retry: { safe: false, reason: "POST is not idempotent" } }));
+    expect(doc).not.toContain("*/");
+    expect(doc).toContain("sent exactly once");
+  });
+
+  it("emits one file per resource plus client.ts and index.ts, deterministically", () => {
+    const put = method({ name: "put", kind: "put", httpMethod: "put", aliases: ["update"], body: { required: true, media: { contentType: "application/json", format: "json" } } });
+    const files = emitClient(model([method(), put]));
+    expect(files.map((f) => f.path)).toEqual(["resources/pets.ts", "client.ts", "index.ts"]);
+    const pets = files[0]!.content;
+    expect(pets).toContain("export class Pets {");
+    expect(pets).toContain('get(petId: paths["/pets/{petId}"]["get"]["parameters"]["path"]["petId"], options?: PetsGetOptions): ApiPromise<PetsGetResponse>');
+    expect(pets).toContain("put(petId: ");
+    expect(pets).toContain("update(petId: ");
+    expect(pets).toContain("return this.put(petId, body, options);");
+    expect(pets).toContain('retrySafe: true, bodyFormat: "json", contentType: "application/json" }, options, body);');
+    expect(files[1]!.content).toContain('export const DEFAULT_BASE_URL = "https://api.example.com";');
+    expect(emitClient(model([method(), put]))).toEqual(files);
+  });
+
+  it("gives POST options that only accept retry with an idempotency key", () => {
+    const create = method({ name: "create", kind: "create", httpMethod: "post", path: "/pets", pathParams: [], retry: { safe: false, reason: "POST is not idempotent" } });
+    expect(emitClient(model([create]))[0]!.content).toContain("export type PetsCreateOptions = UnsafeRequestOptions;");
+  });
+});

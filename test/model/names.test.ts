@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { camelCase, kebabCase, memberName, pascalCase, safeIdentifier, uniqueName, words } from "../../src/model/names.js";
+
+describe("names", () => {
+  it.each([
+    ["pet_id", ["pet", "id"]],
+    ["PetID", ["pet", "id"]],
+    ["x-rate-limit", ["x", "rate", "limit"]],
+    ["Messages.json", ["messages", "json"]],
+    ["café", ["cafe"]],
+    ["@me", ["me"]],
+    ["$ref", ["ref"]],
+    ["HTTPServer", ["http", "server"]],
+    ["", []],
+  ])("words(%j) = %j", (input, expected) => {
+    expect(words(input)).toEqual(expected);
+  });
+
+  it.each([
+    ["pet_id", "petId"],
+    ["IsoCode", "isoCode"],
+    ["default", "default_"],
+    ["class", "class_"],
+    ["2fa-code", "_2faCode"],
+    ["!!!", "value"],
+  ])("camelCase(%j) is a safe identifier %j", (input, expected) => {
+    expect(camelCase(input)).toBe(expected);
+  });
+
+  it("memberName keeps reserved words, which are valid after a dot", () => {
+    expect(memberName("delete")).toBe("delete");
+    expect(memberName("GetPetById")).toBe("getPetById");
+    expect(memberName("1st")).toBe("_1st");
+  });
+
+  it("pascalCase never shadows a global or runtime name", () => {
+    expect(pascalCase("pets comments")).toBe("PetsComments");
+    expect(pascalCase("error")).toBe("ErrorResource");
+    expect(pascalCase("promise")).toBe("PromiseResource");
+  });
+
+  it("kebabCase gives file-system-safe names", () => {
+    expect(kebabCase("../../etc/passwd")).toBe("etc-passwd");
+    expect(kebabCase("ByocTrunks")).toBe("byoc-trunks");
+  });
+
+  it("safeIdentifier and uniqueName", () => {
+    expect(safeIdentifier("await")).toBe("await_");
+    const taken = new Set(["get"]);
+    expect(uniqueName("get", taken)).toBe("get2");
+    expect(uniqueName("get", taken)).toBe("get3");
+    expect(uniqueName("list", taken)).toBe("list");
+  });
+});
