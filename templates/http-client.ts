@@ -80,8 +80,10 @@ const REAL_TIMERS: Timers = {
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+      const onAbort = () => (clearTimeout(timer), reject(signal?.reason));
+      // Unregister when the wait ends, so a long-lived signal does not collect a listener per retry.
+      const timer = setTimeout(() => (signal?.removeEventListener("abort", onAbort), resolve()), ms);
+      signal?.addEventListener("abort", onAbort, { once: true });
     }),
   random: Math.random,
   now: Date.now,
@@ -116,12 +118,17 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
 
   for (let attempt = 1; ; attempt++) {
     let response: Response;
+    let data: unknown;
+    // The timeout and the caller's signal cover the whole attempt, reading the body included.
     const timeout = attemptSignal(options.signal, timeoutMs);
     try {
       response = await fetchImpl(url, { method: endpoint.method, headers, body: encoded?.body ?? null, signal: timeout.signal });
+      if (response.ok) data = await decodeBody(response, endpoint.method);
     } catch (cause) {
       timeout.clear();
       if (options.signal?.aborted) throw options.signal.reason;
+      // A body that arrived whole but is not valid JSON is the server's answer, not a lost connection.
+      if (cause instanceof SyntaxError && !timeout.timedOut) throw cause;
       const error = timeout.timedOut
         ? new TimeoutError(`${endpoint.method} ${url} timed out after ${timeoutMs} ms (attempt ${attempt}).${notRetried && " The server may have processed it."}${notRetried}`, info(attempt), { cause })
         : new ConnectionError(`${endpoint.method} ${url} failed: ${describeCause(cause)} (attempt ${attempt}).${notRetried && " The request may have reached the server."}${notRetried}`, info(attempt), { cause });
@@ -129,11 +136,10 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
       await timers.sleep(retryDelay(attempt, policy, undefined, timers.random)!, options.signal);
       continue;
     }
-    timeout.clear();
     if (response.ok) {
-      const data = (await decodeBody(response, endpoint.method)) as T;
+      timeout.clear();
       return {
-        data,
+        data: data as T,
         response,
         status: response.status,
         headers: response.headers,
@@ -148,8 +154,12 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
       : undefined;
     if (delay === undefined) {
       const note = isTransientStatus(response.status) && notRetried ? notRetried : "";
-      throw apiErrorFor(response.status, response.headers, await errorBody(response), info(attempt), note);
+      const payload = await errorBody(response);
+      timeout.clear();
+      if (options.signal?.aborted) throw options.signal.reason;
+      throw apiErrorFor(response.status, response.headers, payload, info(attempt), note);
     }
+    timeout.clear();
     await response.body?.cancel().catch(() => undefined);
     await timers.sleep(delay, options.signal);
   }
@@ -195,7 +205,11 @@ async function errorBody(response: Response): Promise<unknown> {
 }
 
 function describeCause(cause: unknown): string {
-  const inner = (cause as { cause?: { code?: string; message?: string } })?.cause;
-  if (inner?.code) return `${inner.code}${inner.message ? ` (${inner.message})` : ""}`;
+  // undici puts the system error under `cause`; other fetch implementations (and mocks) reject
+  // with it directly, sometimes as a plain `{ code, message }` object.
+  for (const candidate of [(cause as { cause?: unknown } | null | undefined)?.cause, cause]) {
+    const { code, message } = (candidate ?? {}) as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && code) return `${code}${typeof message === "string" && message ? ` (${message})` : ""}`;
+  }
   return cause instanceof Error ? cause.message : String(cause);
 }

@@ -2,34 +2,53 @@ import { BaseResolver } from "@redocly/openapi-core";
 import type { OpenAPI3 } from "openapi-typescript";
 import { SdkwrightError } from "../errors.js";
 import { readRootDocument, resolveInput } from "./read.js";
-import { bundleDocument, validateDocument, type SpecProblem } from "./validate.js";
+import { convertSwagger2, isSwagger2, SWAGGER_2 } from "./swagger2.js";
+import { bundleDocument, validateDocument, type CheckOptions, type SpecProblem } from "./validate.js";
 
 export interface LoadedSpec {
-  /** The bundled OpenAPI 3.x document: external refs inlined, internal `#/...` refs kept. */
+  /**
+   * The bundled OpenAPI 3.x document: external refs inlined, internal `#/...` refs kept.
+   * A Swagger 2.0 input arrives here converted to OpenAPI 3.0.
+   */
   document: OpenAPI3;
   /** Absolute path or URL of the root file. */
   source: string;
+  /** Problems that did not stop loading, including what a Swagger 2.0 conversion could not carry over. */
   warnings: SpecProblem[];
 }
 
-/** load → validate → bundle: a file path or http(s) URL to one validated OpenAPI 3 document. */
+/**
+ * load → (convert Swagger 2.0) → validate → bundle: a file path or http(s) URL to one validated
+ * OpenAPI 3 document.
+ */
 export async function loadSpec(input: string, options: { cwd?: string } = {}): Promise<LoadedSpec> {
   const source = resolveInput(input, options.cwd ?? process.cwd());
-  const resolver = new BaseResolver();
-  const root = await readRootDocument(source, resolver);
-  checkVersion(root.parsed as Record<string, unknown>, source);
-  const warnings = await validateDocument(root, resolver);
-  const document = (await bundleDocument(root)) as OpenAPI3;
+  let resolver = new BaseResolver();
+  let root = await readRootDocument(source, resolver);
+  const warnings: SpecProblem[] = [];
+  const check: CheckOptions = {};
+  if (isSwagger2(root.parsed as Record<string, unknown>)) {
+    const converted = await convertSwagger2(root);
+    root = converted.document;
+    warnings.push(...converted.warnings);
+    check.convertedFrom = SWAGGER_2;
+    // The converted document is self-contained; a fresh resolver keeps the Swagger original out of its cache.
+    resolver = new BaseResolver();
+  } else {
+    checkVersion(root.parsed as Record<string, unknown>, source);
+  }
+  warnings.push(...(await validateDocument(root, resolver, check)));
+  const document = (await bundleDocument(root, check)) as OpenAPI3;
   return { document, source, warnings };
 }
 
 function checkVersion(parsed: Record<string, unknown>, file: string): void {
   const version = parsed["openapi"];
   if (typeof version === "string" && /^3\.[01]\.\d+/.test(version)) return;
-  if (parsed["swagger"] !== undefined) {
-    throw new SdkwrightError(`Swagger ${String(parsed["swagger"])} documents are not supported yet`, {
+  if (parsed["swagger"] !== undefined && version === undefined) {
+    throw new SdkwrightError(`Swagger ${String(parsed["swagger"])} documents are not supported`, {
       location: { file, pointer: "/swagger" },
-      hint: "convert it to OpenAPI 3 first (e.g. `npx swagger2openapi spec.json -o openapi.json`)",
+      hint: "sdkwright reads OpenAPI 3.0/3.1 and converts Swagger 2.0 itself; upgrade older Swagger documents to 2.0 or OpenAPI 3 first (e.g. with api-spec-converter)",
     });
   }
   throw new SdkwrightError(

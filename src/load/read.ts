@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { BaseResolver, ResolveError, YamlParseError, type Document } from "@redocly/openapi-core";
-import { SdkwrightError } from "../errors.js";
+import { SdkwrightError, type ErrorLocation } from "../errors.js";
 
 /** Where a spec comes from: an absolute file path or an http(s) URL, as Redocly's resolver wants it. */
 export function resolveInput(input: string, cwd: string): string {
@@ -25,19 +25,14 @@ export function resolveInput(input: string, cwd: string): string {
 
 /** Reads and parses the root document (JSON or YAML); parse errors carry file, line and column. */
 export async function readRootDocument(absoluteRef: string, resolver: BaseResolver): Promise<Document> {
-  const result = await resolver.resolveDocument(null, absoluteRef, true);
-  if (result instanceof YamlParseError) {
-    throw new SdkwrightError(`cannot parse ${path.basename(absoluteRef)}: ${firstLine(result.originalError.message)}`, {
-      location: { file: absoluteRef, line: result.line + 1, column: result.col + 1 },
-      hint: "the file must be valid JSON or YAML",
-    });
+  // Redocly's types say read/parse errors are returned, but the resolver actually rejects with them: handle both.
+  let result: Awaited<ReturnType<BaseResolver["resolveDocument"]>>;
+  try {
+    result = await resolver.resolveDocument(null, absoluteRef, true);
+  } catch (error) {
+    throw readError(absoluteRef, error);
   }
-  if (result instanceof ResolveError) {
-    throw new SdkwrightError(`cannot read ${absoluteRef}: ${firstLine(result.originalError.message)}`, {
-      location: { file: absoluteRef },
-      hint: /^https?:/.test(absoluteRef) ? "check the URL and your network" : "check that the file is readable",
-    });
-  }
+  if (result instanceof YamlParseError || result instanceof ResolveError) throw readError(absoluteRef, result);
   if (result.parsed === null || typeof result.parsed !== "object" || Array.isArray(result.parsed)) {
     throw new SdkwrightError(`${path.basename(absoluteRef)} is not an OpenAPI document: its top level is not an object`, {
       location: { file: absoluteRef, line: 1 },
@@ -45,6 +40,27 @@ export async function readRootDocument(absoluteRef: string, resolver: BaseResolv
     });
   }
   return result;
+}
+
+function readError(absoluteRef: string, error: unknown): SdkwrightError {
+  if (error instanceof YamlParseError) {
+    // js-yaml reports "(line:column)" 1-based, and Redocly copies those numbers as they are.
+    const location: ErrorLocation = { file: absoluteRef };
+    if (Number.isFinite(error.line)) location.line = error.line;
+    if (Number.isFinite(error.line) && Number.isFinite(error.col)) location.column = error.col;
+    return new SdkwrightError(`cannot parse ${path.basename(absoluteRef)}: ${firstLine(error.originalError.message)}`, {
+      location,
+      hint: "the file must be valid JSON or YAML",
+      cause: error,
+    });
+  }
+  const original = error instanceof ResolveError ? error.originalError : error;
+  const message = original instanceof Error ? original.message : String(original);
+  return new SdkwrightError(`cannot read ${absoluteRef}: ${firstLine(message)}`, {
+    location: { file: absoluteRef },
+    hint: /^https?:/.test(absoluteRef) ? "check the URL and your network" : "check that the file is readable",
+    cause: error,
+  });
 }
 
 function firstLine(message: string): string {

@@ -115,6 +115,7 @@ function describe(location: ErrorLocation): string {
 function hintFor(problem: NormalizedProblem): string {
   switch (problem.ruleId) {
     case "no-unresolved-refs":
+    case "bundler": // the bundler's only errors are $refs it cannot resolve
       return "make the $ref point at an existing file and JSON pointer (e.g. ./schemas.yaml#/Pet)";
     case "operation-operationId-unique":
       return "give each operation a unique operationId";
