@@ -1,7 +1,7 @@
 import { emitClient, GENERATED_HEADER, type GeneratedFile } from "./emit/index.js";
 import { formatLocation } from "./errors.js";
 import { loadSpec } from "./load/index.js";
-import { buildModel } from "./model/index.js";
+import { buildModel, type ModelOptions } from "./model/index.js";
 import type { ApiModel, Resource } from "./model/types.js";
 import { runtimeFiles } from "./output/runtime.js";
 import { writeOutput } from "./output/write.js";
@@ -16,6 +16,8 @@ export interface GenerateOptions {
   force?: boolean;
   /** Base for a relative `input` (default: the process's working directory). */
   cwd?: string;
+  /** How the resource model is built: overrides, common-prefix stripping. */
+  model?: ModelOptions;
 }
 
 export interface GenerateResult {
@@ -30,13 +32,14 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const spec = await loadSpec(options.input, options.cwd === undefined ? {} : { cwd: options.cwd });
-  const model = buildModel(spec.document);
+  const model = buildModel(spec.document, options.model);
   const schema: GeneratedFile = { path: "schema.ts", content: GENERATED_HEADER + generateSchemaTypes(spec.document) };
   const files = [schema, ...emitClient(model), ...(await runtimeFiles())].sort((a, b) => (a.path < b.path ? -1 : 1));
   if (options.out !== undefined) await writeOutput(options.out, files, { force: options.force === true });
   const warnings = [
     ...spec.warnings.map((w) => `${w.message} (${formatLocation(w.location)})`),
     ...model.warnings,
+    ...model.lint.map((finding) => `${finding.method} ${finding.path} (${finding.call}): ${finding.reason}`),
   ];
   return { files, model, warnings, stats: { ...countMethods(model.resources), files: files.length, ms: performance.now() - started } };
 }

@@ -1,19 +1,24 @@
 import type { OpenAPI3, ServerObject } from "openapi-typescript";
+import { lintResources } from "./lint.js";
 import { collectOperations } from "./operations.js";
-import { buildResources } from "./resources.js";
+import { buildResources, type ModelOptions } from "./resources.js";
 import type { ApiModel } from "./types.js";
 
 export type * from "./types.js";
+export type { ModelOptions } from "./resources.js";
+export type { MethodOverride, Overrides } from "./overrides.js";
+export type { LintFinding } from "./lint.js";
 
 /** spec → IR: the resource tree with every operation as exactly one named method. */
-export function buildModel(document: OpenAPI3): ApiModel {
-  const { resources, warnings } = buildResources(collectOperations(document));
+export function buildModel(document: OpenAPI3, options: ModelOptions = {}): ApiModel {
+  const { resources, warnings } = buildResources(collectOperations(document), options);
   return {
     title: document.info?.title ?? "API",
     version: document.info?.version ?? "",
     baseUrl: serverUrl(document.servers?.[0]),
     resources,
     warnings,
+    lint: lintResources(resources),
   };
 }
 

@@ -1,13 +1,13 @@
 import type { MediaTypeObject } from "openapi-typescript";
 import { camelCase, uniqueName } from "./names.js";
 import type { SpecOperation } from "./operations.js";
-import type { ApiMethod, HttpMethod, MediaChoice, MethodKind, PathParam, ResponseChoice } from "./types.js";
+import type { ApiMethod, HttpMethod, MediaChoice, MethodKind, PathParam, ResponseChoice, Role } from "./types.js";
 
 /** RFC 9110 §9.2.2: these methods are idempotent, so repeating them cannot change the outcome. */
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace"]);
 
 /** Turns one spec operation into a method of the IR (everything except its final name). */
-export function describeMethod(op: SpecOperation, name: string, kind: MethodKind): ApiMethod {
+export function describeMethod(op: SpecOperation, name: string, kind: MethodKind, role: Role): ApiMethod {
   const params = op.parameters;
   const query = params.filter((p) => p.in === "query");
   const headers = params.filter((p) => p.in === "header");
@@ -17,6 +17,7 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
     name,
     aliases: [],
     kind,
+    role,
     httpMethod: op.httpMethod,
     path: op.path,
     operationId: op.operation.operationId,
@@ -27,6 +28,9 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
     headersRequired: headers.some((p) => p.required === true),
     body: bodyMedia ? { required: op.requestBody?.required === true, media: bodyMedia } : undefined,
     responses: successResponses(op),
+    declaresLocation: op.responses.some(
+      ([status, response]) => status.startsWith("2") && Object.keys(response.headers ?? {}).some((name) => name.toLowerCase() === "location"),
+    ),
     retry: retryClass(op.httpMethod, idempotencyHeader),
     idempotencyHeader,
     summary: op.operation.summary,

@@ -1,11 +1,16 @@
+import type { LintFinding } from "./lint.js";
+
 /**
  * The intermediate representation between the spec and the emitted code: plain data, sorted,
  * and dumpable as JSON (what `sdkwright inspect --json` will print).
  */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
+/** What a path addresses: a collection (`/pets`), one item (`/pets/{id}`), a singleton (`/users/{id}/profile`) or an action (`/pets/{id}/vaccinate`). */
+export type Role = "collection" | "item" | "singleton" | "action";
+
 /** Why a method got its name: the REST table, an action segment, or a fallback to the operationId. */
-export type MethodKind = "list" | "create" | "get" | "put" | "patch" | "delete" | "head" | "options" | "action" | "operation";
+export type MethodKind = "list" | "create" | "get" | "put" | "patch" | "delete" | "head" | "options" | "action" | "operation" | "override";
 
 export interface PathParam {
   /** Name in the spec, e.g. `pet_id`. */
@@ -33,6 +38,8 @@ export interface ApiMethod {
   /** Extra names for the same operation (`update` for `put`). */
   aliases: string[];
   kind: MethodKind;
+  /** What the path addresses, which decides the REST name. */
+  role: Role;
   httpMethod: HttpMethod;
   /** The path as written in the spec, e.g. `/pets/{petId}`: the key into `paths` in schema.ts. */
   path: string;
@@ -44,6 +51,8 @@ export interface ApiMethod {
   headersRequired: boolean;
   body: { required: boolean; media: MediaChoice } | undefined;
   responses: ResponseChoice[];
+  /** A 2xx response declares a `Location` header. */
+  declaresLocation: boolean;
   /** Safe to retry automatically: idempotent by HTTP semantics, or protected by an Idempotency-Key. */
   retry: { safe: boolean; reason: string };
   /** Name of the declared Idempotency-Key header, if any. */
@@ -70,5 +79,8 @@ export interface ApiModel {
   /** The spec's first server URL, or undefined when it declares none. */
   baseUrl: string | undefined;
   resources: Resource[];
+  /** Naming collisions that were resolved, and overrides that were ignored. */
   warnings: string[];
+  /** Operations whose HTTP method contradicts REST semantics. */
+  lint: LintFinding[];
 }

@@ -78,6 +78,33 @@ describe("resource model", () => {
     expect(calls(buildModel(spec(routes)).resources)).toEqual(expected);
   });
 
+  it("reads dotted RPC paths as resources then a method (Slack style)", () => {
+    expect(calls(buildModel(spec(["POST /chat.postMessage", "GET /chat.getPermalink", "POST /admin.apps.approve"])).resources)).toEqual({
+      "chat.postMessage": "POST /chat.postMessage",
+      "chat.getPermalink": "GET /chat.getPermalink",
+      "admin.apps.approve": "POST /admin.apps.approve",
+    });
+  });
+
+  it("keeps a shared prefix when configured to", () => {
+    const model = buildModel(spec(["GET /api/pets", "GET /api/users"]), { stripCommonPrefix: false });
+    expect(calls(model.resources)).toEqual({ "api.pets.list": "GET /api/pets", "api.users.list": "GET /api/users" });
+  });
+
+  it("lints operations whose HTTP method contradicts REST semantics", () => {
+    const model = buildModel(
+      spec(["PUT /tags", "GET /tags/{id}", "POST /tags/{id}", "GET /search", "POST /tags"], (method, path) =>
+        method === "GET" && path === "/search" ? { requestBody: { content: { "application/json": {} } } } : {},
+      ),
+    );
+    expect(model.lint.map((f) => `${f.rule} ${f.method} ${f.path} ${f.call}`)).toEqual([
+      "get-with-body GET /search search.list",
+      "create-without-location POST /tags tags.create",
+      "post-on-item POST /tags/{id} tags.postTagsId",
+      "put-on-collection PUT /tags tags.putTags",
+    ]);
+  });
+
   it("names a POST on an item (not idempotent) from its operationId, never update()", () => {
     const model = buildModel(spec(["GET /customers/{id}", "POST /customers/{id}"], (m) => ({ operationId: m === "POST" ? "PostCustomersId" : "GetCustomer" })));
     const methods = model.resources[0]!.methods;

@@ -1,0 +1,34 @@
+import { loadSpec } from "./load/index.js";
+import { buildModel, type ModelOptions } from "./model/index.js";
+import type { ApiModel, Resource } from "./model/types.js";
+
+/** Loads and models a spec without generating anything: what `sdkwright inspect` shows. */
+export async function inspect(input: string, options: { cwd?: string; model?: ModelOptions } = {}): Promise<ApiModel> {
+  const spec = await loadSpec(input, options.cwd === undefined ? {} : { cwd: options.cwd });
+  return buildModel(spec.document, options.model);
+}
+
+/** The resource tree as `sdkwright inspect` prints it: each method with its HTTP call and retry class, then the lint. */
+export function formatInspection(model: ApiModel): string {
+  const lines: string[] = [];
+  const visit = (resource: Resource, depth: number) => {
+    const indent = "  ".repeat(depth);
+    lines.push(`${indent}${resource.name}`);
+    for (const method of resource.methods) {
+      const name = [method.name, ...method.aliases].join(" / ");
+      const retry = method.retry.safe ? `retried (${method.retry.reason})` : `not retried (${method.retry.reason})`;
+      lines.push(`${indent}  .${name.padEnd(Math.max(1, 30 - depth * 2))} ${method.httpMethod.toUpperCase().padEnd(7)} ${method.path}  ${retry}`);
+    }
+    resource.children.forEach((child) => visit(child, depth + 1));
+  };
+  model.resources.forEach((resource) => visit(resource, 0));
+  if (model.lint.length) {
+    lines.push("", `semantics (${model.lint.length}):`);
+    for (const finding of model.lint) lines.push(`  ${finding.method} ${finding.path} → ${finding.call}(): ${finding.reason}`);
+  }
+  if (model.warnings.length) {
+    lines.push("", `naming (${model.warnings.length}):`);
+    for (const warning of model.warnings) lines.push(`  ${warning}`);
+  }
+  return lines.join("\n") + "\n";
+}

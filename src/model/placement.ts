@@ -1,0 +1,104 @@
+import { memberName } from "./names.js";
+import type { SpecOperation } from "./operations.js";
+import type { Role } from "./types.js";
+
+/** A path split into resource names and parameters; `/repos/{owner}/{repo}/issues` → [repos, {owner}, {repo}, issues]. */
+export type Segment = { kind: "static"; name: string; rpcMethod?: boolean } | { kind: "param" };
+
+export interface Placement {
+  op: SpecOperation;
+  /** Resource names from the root, e.g. ["repos", "issues", "comments"]. */
+  chain: string[];
+  role: Role;
+  /** For actions: the method name taken from the last path segment. */
+  actionName?: string;
+  /** An RPC-style path (`/chat.postMessage`): the action name holds whatever the HTTP method. */
+  rpc?: boolean;
+  /** Set by an `x-sdk-method` override. */
+  methodName?: string;
+}
+
+export interface PlacementOptions {
+  /** Strip the leading static segments all paths share (`/api`, `/v1`): default true. */
+  stripCommonPrefix?: boolean;
+}
+
+const VERSION_SEGMENT = /^(v\d+([._-]\d+)*|\d{4}-\d{2}-\d{2})$/i;
+
+const FILE_EXTENSION = /\.(json|xml|csv|ya?ml|txt|html?)$/i;
+
+/**
+ * Splits a path into segments. A file extension (`Messages.json`) is not part of a name; a
+ * dotted RPC name (`/chat.postMessage`, `/admin.apps.approve`) is resources then a method.
+ */
+export function parsePath(path: string): Segment[] {
+  return path
+    .split("/")
+    .filter(Boolean)
+    .flatMap((raw): Segment[] => {
+      if (raw.includes("{")) return [{ kind: "param" }];
+      const parts = raw.replace(FILE_EXTENSION, "").split(".").filter(Boolean);
+      return parts.map((name, index) => ({ kind: "static", name, ...(index > 0 && index === parts.length - 1 ? { rpcMethod: true } : {}) }));
+    })
+    .filter((segment) => segment.kind === "param" || !VERSION_SEGMENT.test(segment.name));
+}
+
+/** Leading static segments every path shares (`/api`), kept only where some path would be left with no resource. */
+export function commonPrefixLength(paths: Segment[][]): number {
+  if (paths.length < 2) return 0;
+  let length = 0;
+  for (;;) {
+    const first = paths[0]![length];
+    if (first?.kind !== "static") return length;
+    const shared = paths.every((segments) => {
+      const segment = segments[length];
+      return segment?.kind === "static" && segment.name === first.name;
+    });
+    const leavesResource = paths.every((segments) => segments.slice(length + 1).some((s) => s.kind === "static"));
+    if (!shared || !leavesResource) return length;
+    length++;
+  }
+}
+
+/** Names the path's resources and decides what the path addresses: a collection, one item, a singleton or an action. */
+export function place(ops: SpecOperation[], options: PlacementOptions = {}): Placement[] {
+  const parsed = ops.map((op) => parsePath(op.path));
+  const skip = options.stripCommonPrefix === false ? 0 : commonPrefixLength(parsed);
+  const shapes = parsed.map((segments) => segments.slice(skip));
+  const chainKey = (segments: Segment[]) =>
+    segments.flatMap((s) => (s.kind === "static" ? [memberName(s.name, "resource")] : [])).join("/");
+  const itemChains = new Set(shapes.filter((s) => s.at(-1)?.kind === "param").map(chainKey));
+  const opsByPath = new Map<string, SpecOperation[]>();
+  for (const op of ops) opsByPath.set(op.path, [...(opsByPath.get(op.path) ?? []), op]);
+
+  return ops.map((op, index) => {
+    const segments = shapes[index]!;
+    const key = chainKey(segments);
+    const chain = key === "" ? [] : key.split("/");
+    const last = segments.at(-1);
+    if (last === undefined || last.kind === "param") return { op, chain: chain.length ? chain : ["root"], role: "item" };
+    if (itemChains.has(key)) return { op, chain, role: "collection" };
+    if (last.rpcMethod) return { op, chain: chain.slice(0, -1), role: "action", actionName: memberName(last.name), rpc: true };
+    const siblings = opsByPath.get(op.path)!;
+    const followsItem = segments.at(-2)?.kind === "param";
+    if (followsItem && siblings.every((o) => o.httpMethod === "post") && !looksPlural(last.name)) {
+      return { op, chain: chain.slice(0, -1), role: "action", actionName: memberName(last.name) };
+    }
+    // With no item path beside it, a static path is a collection if something is POSTed into it
+    // or listed from it, and otherwise (under an item) a singleton such as /users/{id}/profile.
+    const collection = !followsItem || siblings.some((o) => o.httpMethod === "post" || returnsArray(o));
+    return { op, chain, role: collection ? "collection" : "singleton" };
+  });
+}
+
+function looksPlural(name: string): boolean {
+  return /[^s]s$/i.test(name.replace(/[^A-Za-z]+$/, ""));
+}
+
+function returnsArray(op: SpecOperation): boolean {
+  if (op.httpMethod !== "get") return false;
+  return op.responses.some(([status, response]) =>
+    status.startsWith("2") && Object.values(response.content ?? {}).some((media) => (media as { schema?: { type?: unknown } }).schema?.type === "array"),
+  );
+}
+
