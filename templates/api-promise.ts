@@ -3,6 +3,8 @@ export interface ApiResponse<T> {
   data: T;
   response: Response;
   status: number;
+  /** True when the status is 201 Created: a `put()` created the resource rather than replacing it. */
+  created: boolean;
   headers: Headers;
   /** The `Location` header: for `create()`, the URI the server chose for the new resource. */
   location: string | undefined;

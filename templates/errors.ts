@@ -1,7 +1,8 @@
 /**
  * Errors thrown by the client. `ApiError` is an HTTP response outside 2xx (a subclass per common
- * status); `ConnectionError` and `TimeoutError` mean no response arrived. Each says how many
- * attempts were made and, for writes that were not retried, why not.
+ * status); `ConnectionError` (and its subclasses `OutcomeUnknownError` and `TimeoutError`) mean no
+ * response arrived, and say whether the request was sent. Each says how many attempts were made
+ * and, for writes that were not retried, why not.
  */
 export interface RequestInfo {
   method: string;
@@ -66,11 +67,53 @@ export function apiErrorFor(status: number, headers: Headers, body: unknown, inf
   return new ErrorClass(status, headers, body, info, note);
 }
 
-/** No response arrived: the connection failed or was cut. */
-export class ConnectionError extends SdkError {}
+/**
+ * Whether the request left the client: `false` means provably never sent (the connection could not
+ * be established), so sending it again cannot duplicate anything; `true` means the server started
+ * answering; `"unknown"` means it may or may not have reached the server.
+ */
+export type RequestSent = boolean | "unknown";
 
-/** No response arrived within `timeoutMs`. */
-export class TimeoutError extends SdkError {}
+/**
+ * No response arrived. A plain `ConnectionError` has `requestSent: false`: the connection was
+ * refused, the host name did not resolve or connecting timed out, so nothing reached the server.
+ * Failures after that point are the subclass {@link OutcomeUnknownError}.
+ */
+export class ConnectionError extends SdkError {
+  readonly requestSent: RequestSent;
+
+  constructor(message: string, info: RequestInfo, options?: { cause?: unknown; requestSent?: RequestSent }) {
+    super(message, info, options);
+    this.requestSent = options?.requestSent ?? false;
+  }
+}
+
+/**
+ * The request may have been processed but no complete response arrived: the connection was reset
+ * or cut, or the response body stopped. `requestSent` is `true` when the server had begun to
+ * answer, else `"unknown"`. Before sending a non-idempotent write again, check whether it took effect.
+ */
+export class OutcomeUnknownError extends ConnectionError {
+  declare readonly requestSent: true | "unknown";
+
+  constructor(message: string, info: RequestInfo, options?: { cause?: unknown; requestSent?: true | "unknown" }) {
+    super(message, info, { ...options, requestSent: options?.requestSent ?? "unknown" });
+  }
+}
+
+/**
+ * No response arrived in time: the per-attempt `timeoutMs` (`reason: "attempt"`) or the overall
+ * `deadlineMs` of the call (`reason: "deadline"`) ran out. `fetch` does not say whether the
+ * connection was up by then, so the outcome is unknown, like any {@link OutcomeUnknownError}.
+ */
+export class TimeoutError extends OutcomeUnknownError {
+  readonly reason: "attempt" | "deadline";
+
+  constructor(message: string, info: RequestInfo, options?: { cause?: unknown; requestSent?: true | "unknown"; reason?: "attempt" | "deadline" }) {
+    super(message, info, options);
+    this.reason = options?.reason ?? "attempt";
+  }
+}
 
 function summarise(body: unknown): string {
   if (body === undefined || body === null || body === "") return "";

@@ -9,7 +9,10 @@ export {
   type HeaderValues,
   type HttpClient,
   type IdempotentWriteOptions,
+  type RequestHookInfo,
   type RequestOptions,
+  type ResponseHookInfo,
+  type RetryHookInfo,
   type Timers,
   type UnsafeRequestOptions,
 } from "./http-client.js";

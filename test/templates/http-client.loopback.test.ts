@@ -3,10 +3,10 @@
  * that stalls, so the per-attempt timeout and the AbortSignal are exercised end to end.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ConnectionError, NotFoundError, TimeoutError } from "../../templates/errors.js";
+import { ConnectionError, NotFoundError, OutcomeUnknownError, TimeoutError } from "../../templates/errors.js";
 import { createHttpClient, type ClientConfig, type Endpoint } from "../../templates/http-client.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -172,8 +172,11 @@ describe("reading the body within the attempt", () => {
     });
     const { client: api, sleep } = client();
     const error = await rejection(api.request(CREATE, {}, {}));
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).attempts).toBe(1);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect((error as OutcomeUnknownError).attempts).toBe(1);
+    // The status line arrived: the server certainly received the request.
+    expect((error as OutcomeUnknownError).requestSent).toBe(true);
+    expect((error as OutcomeUnknownError).message).toMatch(/had begun to answer/);
     expect((error as ConnectionError).message).toMatch(/not retried because POST is not idempotent/);
     expect(received).toHaveLength(1);
     expect(sleep).not.toHaveBeenCalled();
@@ -263,5 +266,36 @@ describe("connection failures on a real socket", () => {
     expect(result.data).toBe("fine");
     expect(result.attempts).toBe(2);
     expect(delays).toEqual([250]);
+  });
+});
+
+describe("a refused connection on a real socket", () => {
+  /** A loopback port with nothing listening: bound, then closed. */
+  async function closedPort(): Promise<string> {
+    const probe = createTcpServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return `http://127.0.0.1:${port}`;
+  }
+
+  it("POST → ConnectionError with requestSent false, sent once, not an OutcomeUnknownError", async () => {
+    const { client: api, sleep } = client({ baseUrl: await closedPort() });
+    const error = (await rejection(api.request(CREATE, {}, { item: "book" }))) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).not.toBeInstanceOf(OutcomeUnknownError);
+    expect(error.requestSent).toBe(false);
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(error.message).toMatch(/never sent/);
+    expect(error.message).toMatch(/not retried because POST is not idempotent/);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it("GET → retried, then ConnectionError with attempts 3", async () => {
+    const { client: api, delays } = client({ baseUrl: await closedPort() });
+    const error = (await rejection(api.request(GET))) as ConnectionError;
+    expect(error.requestSent).toBe(false);
+    expect(error.attempts).toBe(3);
+    expect(delays).toEqual([250, 500]);
   });
 });
