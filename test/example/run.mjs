@@ -47,7 +47,7 @@ try {
   } catch (error) {
     show(
       "POST after a connection reset  not idempotent, so sent exactly once",
-      `→ ${error instanceof ConnectionError ? "ConnectionError" : error.name}: ${error.message}  [${seen()}]`,
+      `→ ${error.name} (a ConnectionError: ${error instanceof ConnectionError}, requestSent: ${error.requestSent}): ${error.message}  [${seen()}]`,
     );
   }
 
