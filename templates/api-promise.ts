@@ -8,6 +8,8 @@ export interface ApiResponse<T> {
   headers: Headers;
   /** The `Location` header: for `create()`, the URI the server chose for the new resource. */
   location: string | undefined;
+  /** For `create()`: the new resource's id, when `location` is the collection's URL plus one segment. */
+  id: string | undefined;
   /** The `ETag` header, for conditional writes (`If-Match`). */
   etag: string | undefined;
   /** Attempts made, 1 when the first one succeeded. */

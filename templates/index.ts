@@ -1,19 +1,19 @@
 export { ApiPromise, type ApiResponse } from "./api-promise.js";
+export type { AuthConfig, BasicCredential, Credential, SecurityScheme } from "./auth.js";
 export { encodePathParam } from "./encode.js";
 export * from "./errors.js";
-export {
-  createHttpClient,
-  type BaseRequestOptions,
-  type ClientConfig,
-  type Endpoint,
-  type HeaderValues,
-  type HttpClient,
-  type IdempotentWriteOptions,
-  type RequestHookInfo,
-  type RequestOptions,
-  type ResponseHookInfo,
-  type RetryHookInfo,
-  type Timers,
-  type UnsafeRequestOptions,
-} from "./http-client.js";
+export { createHttpClient, type HttpClient } from "./http-client.js";
+export type {
+  BaseRequestOptions,
+  ClientConfig,
+  Endpoint,
+  HeaderValues,
+  IdempotentWriteOptions,
+  RequestHookInfo,
+  RequestOptions,
+  ResponseHookInfo,
+  RetryHookInfo,
+  Timers,
+  UnsafeRequestOptions,
+} from "./config.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";

@@ -104,6 +104,7 @@ function methodParameters(method: ApiMethod, types: MethodTypes): OptionalKind<P
 function requestCall(method: ApiMethod): string {
   const path = pathExpression(method);
   const fields = [`method: ${JSON.stringify(method.httpMethod.toUpperCase())}`, `path: ${path}`, `retrySafe: ${method.retry.safe}`];
+  if (!method.auth) fields.push("auth: false");
   if (method.idempotencyHeader) fields.push(`idempotencyHeader: ${JSON.stringify(method.idempotencyHeader)}`);
   if (method.body) fields.push(`bodyFormat: ${JSON.stringify(method.body.media.format)}`, `contentType: ${JSON.stringify(method.body.media.contentType)}`);
   const args = [`{ ${fields.join(", ")} }`, "options"];

@@ -2,6 +2,7 @@ import type { OpenAPI3, ServerObject } from "openapi-typescript";
 import { lintResources } from "./lint.js";
 import { collectOperations } from "./operations.js";
 import { buildResources, type ModelOptions } from "./resources.js";
+import { securitySchemes } from "./security.js";
 import type { ApiModel } from "./types.js";
 
 export type * from "./types.js";
@@ -12,11 +13,13 @@ export type { LintFinding } from "./lint.js";
 /** spec → IR: the resource tree with every operation as exactly one named method. */
 export function buildModel(document: OpenAPI3, options: ModelOptions = {}): ApiModel {
   const { resources, warnings } = buildResources(collectOperations(document), options);
+  const auth = securitySchemes(document, warnings);
   return {
     title: document.info?.title ?? "API",
     version: document.info?.version ?? "",
     baseUrl: serverUrl(document.servers?.[0]),
     resources,
+    auth,
     warnings,
     lint: lintResources(resources),
   };

@@ -32,6 +32,7 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
       ([status, response]) => status.startsWith("2") && Object.keys(response.headers ?? {}).some((name) => name.toLowerCase() === "location"),
     ),
     retry: retryClass(op.httpMethod, idempotencyHeader),
+    auth: op.auth,
     idempotencyHeader,
     summary: op.operation.summary,
     description: op.operation.description,

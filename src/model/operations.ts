@@ -11,6 +11,8 @@ export interface SpecOperation {
   parameters: ParameterObject[];
   requestBody: RequestBodyObject | undefined;
   responses: Array<[status: string, response: ResponseObject]>;
+  /** False when the operation explicitly needs no credentials (`security: []` or only `{}`). */
+  auth: boolean;
 }
 
 /** Follows internal `$ref`s (`#/components/...`); the load stage already bundled external ones. */
@@ -44,7 +46,9 @@ export function collectOperations(document: OpenAPI3): SpecOperation[] {
         ([status, response]) => [status, resolveLocal<ResponseObject>(document, response)] as [string, ResponseObject],
       );
       const requestBody = resolveLocal<RequestBodyObject | undefined>(document, operation.requestBody);
-      result.push({ path, httpMethod, operation, parameters, requestBody, responses });
+      const security = operation.security ?? document.security;
+      const auth = security === undefined || security.some((requirement) => Object.keys(requirement).length > 0);
+      result.push({ path, httpMethod, operation, parameters, requestBody, responses, auth });
     }
   }
   return result;

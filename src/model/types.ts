@@ -55,12 +55,23 @@ export interface ApiMethod {
   declaresLocation: boolean;
   /** Safe to retry automatically: idempotent by HTTP semantics, or protected by an Idempotency-Key. */
   retry: { safe: boolean; reason: string };
+  /** False when the operation declares that it needs no credentials (`security: []`). */
+  auth: boolean;
   /** Name of the declared Idempotency-Key header, if any. */
   idempotencyHeader: string | undefined;
   summary: string | undefined;
   description: string | undefined;
   deprecated: boolean;
 }
+
+/** A security scheme the generated client can apply (`createClient({ auth: { [property]: credential } })`). */
+export type AuthScheme = {
+  /** Name in `components.securitySchemes`. */
+  key: string;
+  /** Property of the `auth` option, e.g. `apiKey` for `api_key`. */
+  property: string;
+  description: string | undefined;
+} & ({ type: "bearer" } | { type: "basic" } | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string });
 
 export interface Resource {
   /** Property name on the parent, e.g. `comments`. */
@@ -79,6 +90,7 @@ export interface ApiModel {
   /** The spec's first server URL, or undefined when it declares none. */
   baseUrl: string | undefined;
   resources: Resource[];
+  auth: AuthScheme[];
   /** Naming collisions that were resolved, and overrides that were ignored. */
   warnings: string[];
   /** Operations whose HTTP method contradicts REST semantics. */

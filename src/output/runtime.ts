@@ -3,7 +3,20 @@ import type { GeneratedFile } from "../emit/index.js";
 import { GENERATED_HEADER } from "../emit/index.js";
 
 /** The hand-written runtime, copied verbatim into `<out>/runtime/`; its relative `./x.js` imports need no rewriting. */
-export const RUNTIME_FILES = ["api-promise.ts", "encode.ts", "errors.ts", "http-client.ts", "index.ts", "retry.ts"] as const;
+export const RUNTIME_FILES = [
+  "api-promise.ts",
+  "attempt.ts",
+  "auth.ts",
+  "config.ts",
+  "encode.ts",
+  "errors.ts",
+  "failures.ts",
+  "hooks.ts",
+  "http-client.ts",
+  "index.ts",
+  "redirect.ts",
+  "retry.ts",
+] as const;
 
 const TEMPLATES = new URL("../../templates/", import.meta.url);
 

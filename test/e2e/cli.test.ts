@@ -29,7 +29,7 @@ async function importConsumer(dir: string) {
   return import(pathToFileURL(path.join(dir, "js", "consumer.js")).href);
 }
 
-describe("petstore (our fixture) against a loopback server", () => {
+describe("petstore (our fixture) against a loopback server", { timeout: 30_000 }, () => {
   let server: Awaited<ReturnType<typeof startPetstoreServer>>;
   let dir: string;
   beforeAll(async () => {
@@ -41,7 +41,7 @@ describe("petstore (our fixture) against a loopback server", () => {
   it("calls every generated method, and each reaches the right route", async () => {
     const { callEverything } = await importConsumer(dir);
     const { createClient } = await import(pathToFileURL(path.join(dir, "js", "sdk", "index.js")).href);
-    const result = await callEverything(createClient({ baseUrl: server.baseUrl }));
+    const result = await callEverything(createClient({ baseUrl: server.baseUrl, auth: { bearerAuth: async () => "token-1" } }));
 
     expect(result.created).toMatchObject({ id: "1", name: "Rex", species: "dog" });
     expect(result.location).toBe("/v1/pets/2");
@@ -72,6 +72,11 @@ describe("petstore (our fixture) against a loopback server", () => {
       "DELETE /v1/pets/2",
     ]);
     expect(server.requests.find((r) => r.method === "PATCH")?.headers["content-type"]).toBe("application/merge-patch+json");
+    // Credentials go to every operation except the public listPets (security: []).
+    for (const request of server.requests) {
+      const isPublic = request.method === "GET" && /^\/v1\/pets(\?|$)/.test(request.url);
+      expect(request.headers.authorization, `${request.method} ${request.url}`).toBe(isPublic ? undefined : "Bearer token-1");
+    }
     const orders = server.requests.filter((r) => r.url === "/v1/orders");
     expect(orders[0]?.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(orders[1]?.headers["idempotency-key"]).toBe("order-1");
@@ -95,7 +100,7 @@ describe("petstore (our fixture) against a loopback server", () => {
   });
 });
 
-describe("petstore-expanded (OAI example) against nock", () => {
+describe("petstore-expanded (OAI example) against nock", { timeout: 30_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = generateAndCompile("petstore-expanded");
@@ -120,7 +125,7 @@ describe("petstore-expanded (OAI example) against nock", () => {
   });
 });
 
-describe("bad input", () => {
+describe("bad input", { timeout: 30_000 }, () => {
   const cases: Array<[name: string, write: (dir: string) => string, message: RegExp]> = [
     ["missing file", (dir) => path.join(dir, "nope.yaml"), /spec file not found/],
     ["invalid YAML", (dir) => file(dir, "bad.yaml", "openapi: 3.0.0\ninfo:\n  title: x\n version: 1\n"), /cannot parse bad\.yaml[\s\S]*bad\.yaml:\d+/],

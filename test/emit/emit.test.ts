@@ -21,6 +21,9 @@ function method(overrides: Partial<ApiMethod> = {}): ApiMethod {
     body: undefined,
     responses: [{ status: "200", media: { contentType: "application/json", format: "json" } }],
     retry: { safe: true, reason: "GET is idempotent" },
+    auth: true,
+    declaresLocation: false,
+    role: "item",
     idempotencyHeader: undefined,
     summary: undefined,
     description: undefined,
@@ -35,7 +38,9 @@ function model(methods: ApiMethod[]): ApiModel {
     version: "1",
     baseUrl: "https://api.example.com",
     resources: [{ name: "pets", className: "Pets", fileName: "pets", methods, children: [] }],
+    auth: [],
     warnings: [],
+    lint: [],
   };
 }
 
@@ -81,6 +86,20 @@ describe("emit", () => {
     expect(pets).toContain('retrySafe: true, bodyFormat: "json", contentType: "application/json" }, options, body);');
     expect(files[1]!.content).toContain('export const DEFAULT_BASE_URL = "https://api.example.com";');
     expect(emitClient(model([method(), put]))).toEqual(files);
+  });
+
+  it("emits the security schemes and typed credentials, and auth: false for public operations", () => {
+    const publicGet = method({ auth: false });
+    const withAuth = { ...model([publicGet]), auth: [
+      { key: "api_key", property: "apiKey", description: "Key */ from the dashboard", type: "apiKey" as const, in: "header" as const, name: "X-Key" },
+      { key: "basic", property: "basic", description: undefined, type: "basic" as const },
+    ] };
+    const [pets, client] = emitClient(withAuth);
+    expect(pets!.content).toContain("retrySafe: true, auth: false }");
+    expect(client!.content).toContain('export const SECURITY_SCHEMES = { apiKey: { type: "apiKey", in: "header", name: "X-Key" }, basic: { type: "basic" } } satisfies Record<string, SecurityScheme>;');
+    expect(client!.content).toMatch(/apiKey\?: Credential;[\s\S]*basic\?: BasicCredential;/);
+    expect(client!.content).toContain("Key *\\/ from the dashboard");
+    expect(client!.content).toContain("auth: { schemes: SECURITY_SCHEMES, credentials: { ...auth } }");
   });
 
   it("gives POST options that only accept retry with an idempotency key", () => {

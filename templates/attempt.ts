@@ -1,0 +1,48 @@
+import type { HeaderValues } from "./config.js";
+
+/** Building blocks of one attempt: its headers, its abort signal, and reading an error body. */
+export function mergeHeaders(...sources: Array<HeaderValues | undefined>): Headers {
+  const headers = new Headers();
+  for (const source of sources) {
+    for (const [name, value] of Object.entries(source ?? {})) {
+      if (value === undefined || value === null) headers.delete(name);
+      else headers.set(name, String(value));
+    }
+  }
+  return headers;
+}
+
+/**
+ * An AbortSignal that fires on the caller's signal, after `timeoutMs`, or when the call's deadline
+ * (`deadlineRemaining` ms from now) passes, whichever comes first; `timedOut` says which timer fired.
+ */
+export function attemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: number, deadlineRemaining: number | undefined) {
+  const controller = new AbortController();
+  const state: { signal: AbortSignal; timedOut: false | "attempt" | "deadline"; clear: () => void } = { signal: controller.signal, timedOut: false, clear: () => {} };
+  const onAbort = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener("abort", onAbort, { once: true });
+  if (callerSignal?.aborted) onAbort();
+  const byDeadline = deadlineRemaining !== undefined && deadlineRemaining < timeoutMs;
+  const timer = setTimeout(
+    () => {
+      state.timedOut = byDeadline ? "deadline" : "attempt";
+      controller.abort();
+    },
+    byDeadline ? Math.max(0, deadlineRemaining) : timeoutMs,
+  );
+  state.clear = () => {
+    clearTimeout(timer);
+    callerSignal?.removeEventListener("abort", onAbort);
+  };
+  return state;
+}
+
+export async function errorBody(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => "");
+  if (!/\bjson\b/i.test(response.headers.get("content-type") ?? "")) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
