@@ -75,8 +75,9 @@ describe("emit", () => {
   it("emits one file per resource plus client.ts and index.ts, deterministically", () => {
     const put = method({ name: "put", kind: "put", httpMethod: "put", aliases: ["update"], retry: { safe: true, reason: "PUT is idempotent" }, body: { required: true, media: { contentType: "application/json", format: "json" } } });
     const files = emitClient(model([method(), put]));
-    expect(files.map((f) => f.path)).toEqual(["resources/pets.ts", "client.ts", "index.ts", "retry-policy.md"]);
-    expect(files[3]!.content).toContain("| `pets.put()` | PUT | `/pets/{petId}` | yes | PUT is idempotent |");
+    expect(files.map((f) => f.path)).toEqual(["resources/pets.ts", "client.ts", "index.ts", "README.md"]);
+    expect(files[3]!.content).toContain("| `pets.put()` | PUT | `` /pets/{petId} `` | yes | PUT is idempotent |");
+    expect(files[3]!.content).toContain("await api.pets.put(petId, body); // PUT /pets/{petId}");
     const pets = files[0]!.content;
     expect(pets).toContain("export class Pets {");
     expect(pets).toContain('get(petId: paths["/pets/{petId}"]["get"]["parameters"]["path"]["petId"], options?: PetsGetOptions): ApiPromise<PetsGetResponse>');
