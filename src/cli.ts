@@ -1,79 +1,198 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
+import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
+import { resolveTargets, type EmitFormat, type Target } from "./config.js";
 import { SdkwrightError } from "./errors.js";
-import { readConfig } from "./config.js";
-import { generate } from "./generate.js";
+import { generate, type GenerateResult } from "./generate.js";
 import { formatInspection, inspect } from "./inspect.js";
+import { formatCheck } from "./output/check.js";
+import { VERSION } from "./version.js";
 
-/** argv → options → generate → one line on stdout, or a readable error on stderr and exit code 1. */
-const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+/* argv → options → generate; prints; exit codes. The work itself lives in generate() and inspect(). */
 
 const MAX_WARNINGS_SHOWN = 20;
 
-async function runGenerate(argv: { spec: string; out: string; force: boolean; quiet: boolean; config: string | undefined }): Promise<void> {
-  const model = argv.config === undefined ? {} : readConfig(argv.config);
-  const result = await generate({ input: argv.spec, out: argv.out, force: argv.force, model });
+interface GenerateArgs {
+  spec: string | undefined;
+  out: string | undefined;
+  config: string | undefined;
+  baseUrl: string | undefined;
+  emit: EmitFormat | undefined;
+  force: boolean;
+  check: boolean;
+  quiet: boolean;
+  json: boolean;
+  watch: boolean;
+}
+
+async function runGenerate(argv: GenerateArgs): Promise<void> {
+  const targets = await resolveTargets(argv, process.cwd());
+  const ok = await generateAll(targets, argv);
+  if (!argv.watch) {
+    process.exitCode = ok ? 0 : 1;
+    return;
+  }
+  await watchAndRegenerate(targets, argv);
+}
+
+/** Runs every target; returns false when one failed or (with --check) is out of date. */
+async function generateAll(targets: Array<Target & { input: string }>, argv: GenerateArgs): Promise<boolean> {
+  const reports: unknown[] = [];
+  let ok = true;
+  for (const target of targets) {
+    const out = target.output!;
+    const shown = path.relative(process.cwd(), out) || ".";
+    try {
+      const result = await generate({
+        input: target.input,
+        out,
+        force: argv.force,
+        check: argv.check,
+        emit: target.emit,
+        model: target.model,
+        ...(showProgress(argv) ? { onProgress: (stage: string) => process.stderr.write(`sdkwright: ${stage}…\n`) } : {}),
+      });
+      ok &&= result.check?.upToDate ?? true;
+      if (argv.json) reports.push(report(target, result));
+      else printResult(result, shown, argv);
+      lastSources.set(target.input, result.sources);
+    } catch (error) {
+      if (!argv.watch && !argv.json) throw error;
+      ok = false;
+      if (argv.json) reports.push({ ok: false, spec: target.input, out, error: describeError(error) });
+      else process.stderr.write(formatError(error) + "\n");
+    }
+  }
+  if (argv.json) process.stdout.write(JSON.stringify(reports, null, 2) + "\n");
+  return ok;
+}
+
+function printResult(result: GenerateResult, shown: string, argv: GenerateArgs): void {
   if (!argv.quiet) {
     for (const warning of result.warnings.slice(0, MAX_WARNINGS_SHOWN)) process.stderr.write(`warning: ${warning}\n`);
-    if (result.warnings.length > MAX_WARNINGS_SHOWN) process.stderr.write(`warning: ... and ${result.warnings.length - MAX_WARNINGS_SHOWN} more\n`);
+    if (result.warnings.length > MAX_WARNINGS_SHOWN) process.stderr.write(`warning: ... and ${result.warnings.length - MAX_WARNINGS_SHOWN} more (see \`sdkwright inspect\`)\n`);
+  }
+  if (result.check) {
+    const text = formatCheck(shown, result.check);
+    if (result.check.upToDate) {
+      if (!argv.quiet) process.stdout.write(text);
+    } else process.stderr.write(text);
+    return;
   }
   const { resources, methods, files, ms } = result.stats;
-  process.stdout.write(
-    `sdkwright: ${resources} resources, ${methods} methods, ${files} files → ${path.relative(process.cwd(), path.resolve(argv.out)) || "."} in ${(ms / 1000).toFixed(2)} s\n`,
-  );
+  if (!argv.quiet) process.stdout.write(`sdkwright: ${resources} resources, ${methods} methods, ${files} files → ${shown} in ${(ms / 1000).toFixed(2)} s\n`);
 }
 
-/** yargs' wording for a missing positional names no argument; say which one. */
-function friendly(message: string): string {
-  return /Not enough non-option arguments/.test(message) ? "missing the spec to read: sdkwright generate <spec> --out <dir>" : message;
+function report(target: Target & { input: string }, result: GenerateResult) {
+  return {
+    ok: result.check?.upToDate ?? true,
+    spec: target.input,
+    out: target.output,
+    ...result.stats,
+    warnings: result.warnings,
+    ...(result.check ? { check: result.check } : {}),
+  };
 }
 
-async function runInspect(argv: { spec: string; json: boolean; config: string | undefined }): Promise<void> {
-  const model = await inspect(argv.spec, { model: argv.config === undefined ? {} : readConfig(argv.config) });
+function showProgress(argv: GenerateArgs): boolean {
+  return process.stderr.isTTY === true && !argv.quiet && !argv.json;
+}
+
+/** Files each spec was read from, so --watch also sees changes in files reached by `$ref`. */
+const lastSources = new Map<string, string[]>();
+
+/** --watch: regenerates when a spec file (or a file it references) changes; errors are shown, not fatal. */
+async function watchAndRegenerate(targets: Array<Target & { input: string }>, argv: GenerateArgs): Promise<void> {
+  const watchers: FSWatcher[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const rewatch = () => {
+    for (const watcher of watchers.splice(0)) watcher.close();
+    const files = new Set(targets.flatMap((t) => lastSources.get(t.input) ?? [t.input]).filter((f) => !/^https?:/i.test(f)));
+    for (const file of files) {
+      try {
+        watchers.push(watch(file, () => schedule()));
+      } catch {
+        // A file that vanished is picked up again at the next successful run.
+      }
+    }
+    process.stderr.write(`sdkwright: watching ${files.size} file${files.size === 1 ? "" : "s"} (Ctrl-C to stop)\n`);
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    // Editors write a file in several steps; one regeneration per burst of changes.
+    timer = setTimeout(async () => {
+      await generateAll(targets, argv);
+      rewatch();
+    }, 150);
+  };
+  rewatch();
+  await new Promise<void>((resolve) => process.once("SIGINT", () => (watchers.forEach((w) => w.close()), resolve())));
+}
+
+async function runInspect(argv: { spec: string | undefined; json: boolean; config: string | undefined }): Promise<void> {
+  const [target] = await resolveTargets(argv, process.cwd(), false);
+  const model = await inspect(target!.input, { model: target!.model });
   process.stdout.write(argv.json ? JSON.stringify(model, null, 2) + "\n" : formatInspection(model));
 }
 
-const configOption = { type: "string", describe: "JSON file with resource-model overrides (see docs/resource-model.md)" } as const;
+function describeError(error: unknown) {
+  if (error instanceof SdkwrightError) return { message: error.message, location: error.location, hint: error.hint, details: error.details };
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+function formatError(error: unknown): string {
+  if (error instanceof SdkwrightError) return error.format();
+  const text = error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
+  return `error: ${text}\n  this is a bug in sdkwright; please report it with the spec that caused it`;
+}
+
+const configOption = { type: "string", describe: "Config file (default: sdkwright.config.{json,mjs,ts} in the current folder)" } as const;
 
 await yargs(hideBin(process.argv))
   .scriptName("sdkwright")
-  .usage("$0 <command> [options]")
+  .usage("$0 <command> [options]\n\nGenerate typed TypeScript SDKs from OpenAPI descriptions, with HTTP semantics done right.")
   .command(
-    "generate <spec>",
+    "generate [spec]",
     "Generate a typed TypeScript SDK from an OpenAPI description",
     (y: Argv) =>
       y
-        .positional("spec", { type: "string", demandOption: true, describe: "OpenAPI file (JSON or YAML) or http(s) URL" })
-        .option("out", { alias: "o", type: "string", demandOption: true, describe: "Output folder (replaced atomically)" })
-        .option("force", { type: "boolean", default: false, describe: "Generate into a folder sdkwright did not create (its files are kept)" })
-        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no warnings" })
+        .positional("spec", { type: "string", describe: "OpenAPI file (JSON or YAML) or http(s) URL; default: from the config file" })
+        .option("out", { alias: "o", type: "string", describe: "Output folder (replaced atomically)" })
         .option("config", configOption)
-        .example("$0 generate openapi.yaml --out src/api", "Write the SDK to src/api"),
-    runGenerate,
+        .option("base-url", { type: "string", describe: "Default base URL of the client (instead of the spec's first server)" })
+        .option("emit", { choices: ["ts", "js", "cjs"] as const, describe: "TypeScript sources (default), or .js + .d.ts as ES modules or CommonJS" })
+        .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 if the output folder is not what the spec produces now (for CI)" })
+        .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when the spec or a file it references changes" })
+        .option("force", { type: "boolean", default: false, describe: "Generate into a folder sdkwright did not create (its files are kept)" })
+        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" })
+        .option("json", { type: "boolean", default: false, describe: "Print a machine-readable report on stdout" })
+        .example("$0 generate openapi.yaml --out src/api", "Write the SDK to src/api")
+        .example("$0 generate --check", "In CI: fail if the committed SDK is out of date (uses sdkwright.config.json)")
+        .example("$0 generate openapi.yaml -o src/api --watch", "Regenerate on every change to the spec"),
+    (argv) => runGenerate(argv as unknown as GenerateArgs),
   )
   .command(
-    "inspect <spec>",
+    "inspect [spec]",
     "Show the resource tree that would be generated: methods, HTTP calls, retry safety, semantics lint",
     (y: Argv) =>
       y
-        .positional("spec", { type: "string", demandOption: true, describe: "OpenAPI file (JSON or YAML) or http(s) URL" })
+        .positional("spec", { type: "string", describe: "OpenAPI file (JSON or YAML) or http(s) URL; default: from the config file" })
         .option("json", { type: "boolean", default: false, describe: "Print the model as JSON" })
         .option("config", configOption)
-        .example("$0 inspect openapi.yaml", "Print the resource tree"),
-    runInspect,
+        .example("$0 inspect openapi.yaml", "Print the resource tree")
+        .example("$0 inspect openapi.yaml --json", "The same model as JSON, for scripts"),
+    (argv) => runInspect(argv as unknown as { spec: string | undefined; json: boolean; config: string | undefined }),
   )
   .demandCommand(1, "Name a command: sdkwright generate <spec> --out <dir>")
   .strict()
-  .version(version)
+  .version(VERSION)
   .help()
   .alias("h", "help")
   .fail((message, error) => {
-    if (error instanceof SdkwrightError) process.stderr.write(error.format() + "\n");
-    else if (error) process.stderr.write(`error: ${error.message}\n  this is a bug in sdkwright; please report it with the spec that caused it\n${error.stack ?? ""}\n`);
-    else process.stderr.write(`error: ${friendly(message)}\n  run \`sdkwright --help\` for usage\n`);
+    if (error) process.stderr.write(formatError(error) + "\n");
+    else process.stderr.write(`error: ${message}\n  run \`sdkwright --help\` for usage\n`);
     process.exit(1);
   })
   .parseAsync();

@@ -1,43 +1,186 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { SdkwrightError } from "./errors.js";
-import type { ModelOptions } from "./model/index.js";
+import type { ModelOptions, Overrides } from "./model/index.js";
 
 /**
- * `--config file.json`: how the resource model is built when the spec's paths do not follow
- * REST conventions. `{ "stripCommonPrefix": false, "overrides": { "markRead": { "resource":
- * "notifications", "method": "markRead" }, "POST /v1/x": { "method": "doX" } } }`
+ * `sdkwright.config.{json,mjs,ts}` (or `--config file`): one spec, or several under `specs`, with
+ * keys at the top level acting as defaults for each. Paths are relative to the config file.
+ *
+ *     { "input": "openapi.yaml", "output": "src/api", "baseUrl": "https://api.example.com",
+ *       "retry": { "maxRetries": 3 }, "emit": "ts", "stripCommonPrefix": true,
+ *       "overrides": { "markRead": { "resource": "notifications", "method": "markRead" } } }
  */
-export function readConfig(file: string, cwd = process.cwd()): ModelOptions {
-  const absolute = path.resolve(cwd, file);
-  let raw: unknown;
+export interface Target {
+  input?: string;
+  output?: string;
+  emit: EmitFormat;
+  model: ModelOptions;
+}
+
+export type EmitFormat = "ts" | "js" | "cjs";
+
+export const CONFIG_FILES = ["sdkwright.config.json", "sdkwright.config.mjs", "sdkwright.config.ts"] as const;
+
+const TARGET_KEYS = ["input", "output", "baseUrl", "retry", "emit", "stripCommonPrefix", "overrides"] as const;
+
+/** The config file named by `--config`, else the first `sdkwright.config.*` in `cwd`, else none. */
+export function findConfig(explicit: string | undefined, cwd: string): string | undefined {
+  if (explicit !== undefined) return path.resolve(cwd, explicit);
+  return CONFIG_FILES.map((name) => path.join(cwd, name)).find((file) => existsSync(file));
+}
+
+export async function readConfig(file: string): Promise<Target[]> {
+  const raw = await loadConfigModule(file);
+  const fail = (pointer: string, message: string) =>
+    new SdkwrightError(`invalid config: ${message}`, {
+      location: { file, pointer },
+      hint: `allowed keys: ${TARGET_KEYS.join(", ")}, specs (see docs/resource-model.md and README "Use it in your build")`,
+    });
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw fail("", "expected an object");
+  const { specs, ...defaults } = raw as Record<string, unknown>;
+  const base = path.dirname(file);
+  if (specs === undefined) return [parseTarget(defaults, "", base, fail)];
+  if (!Array.isArray(specs) || specs.length === 0) throw fail("/specs", "expected a non-empty array of { input, output, ... }");
+  return specs.map((spec, index) => {
+    if (spec === null || typeof spec !== "object" || Array.isArray(spec)) throw fail(`/specs/${index}`, "expected an object");
+    return parseTarget({ ...defaults, ...spec }, `/specs/${index}`, base, fail);
+  });
+}
+
+type Fail = (pointer: string, message: string) => SdkwrightError;
+
+function parseTarget(raw: Record<string, unknown>, at: string, base: string, fail: Fail): Target {
+  const unknown = Object.keys(raw).find((key) => !(TARGET_KEYS as readonly string[]).includes(key));
+  if (unknown !== undefined) throw fail(`${at}/${escape(unknown)}`, `unknown key "${unknown}"`);
+  const { input, output, baseUrl, retry, emit, stripCommonPrefix, overrides } = raw;
+  const string = (value: unknown, key: string) => {
+    if (value !== undefined && (typeof value !== "string" || value === "")) throw fail(`${at}/${key}`, `"${key}" must be a non-empty string`);
+    return value as string | undefined;
+  };
+  const target: Target = { emit: "ts", model: {} };
+  const inputPath = string(input, "input");
+  if (inputPath !== undefined) target.input = /^https?:\/\//i.test(inputPath) ? inputPath : path.resolve(base, inputPath);
+  const outputPath = string(output, "output");
+  if (outputPath !== undefined) target.output = path.resolve(base, outputPath);
+  const url = string(baseUrl, "baseUrl");
+  if (url !== undefined) target.model.baseUrl = url;
+  if (emit !== undefined) {
+    if (emit !== "ts" && emit !== "js" && emit !== "cjs") throw fail(`${at}/emit`, `"emit" must be "ts", "js" or "cjs"`);
+    target.emit = emit;
+  }
+  if (retry !== undefined) target.model.retry = parseRetry(retry, `${at}/retry`, fail);
+  if (stripCommonPrefix !== undefined) {
+    if (typeof stripCommonPrefix !== "boolean") throw fail(`${at}/stripCommonPrefix`, "expected true or false");
+    target.model.stripCommonPrefix = stripCommonPrefix;
+  }
+  if (overrides !== undefined) target.model.overrides = parseOverrides(overrides, `${at}/overrides`, fail);
+  return target;
+}
+
+function parseRetry(value: unknown, at: string, fail: Fail): NonNullable<ModelOptions["retry"]> {
+  if (value === false) return false;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw fail(at, "expected false or { maxRetries?, initialDelayMs?, maxDelayMs? }");
+  const result: Record<string, number> = {};
+  for (const [key, n] of Object.entries(value)) {
+    if (!["maxRetries", "initialDelayMs", "maxDelayMs"].includes(key)) throw fail(`${at}/${escape(key)}`, `unknown retry option "${key}"`);
+    if (typeof n !== "number" || !Number.isFinite(n) || n < 0) throw fail(`${at}/${key}`, `"${key}" must be a number ≥ 0`);
+    result[key] = n;
+  }
+  return result;
+}
+
+function parseOverrides(value: unknown, at: string, fail: Fail): Overrides {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw fail(at, 'expected an object keyed by operationId or "METHOD /path"');
+  for (const [key, override] of Object.entries(value)) {
+    const pointer = `${at}/${escape(key)}`;
+    if (override === null || typeof override !== "object") throw fail(pointer, "expected { resource?, method? }");
+    const { resource, method, ...rest } = override as Record<string, unknown>;
+    const extra = Object.keys(rest)[0];
+    if (extra !== undefined) throw fail(`${pointer}/${escape(extra)}`, `unknown override key "${extra}" (expected resource or method)`);
+    if (resource !== undefined && typeof resource !== "string" && !Array.isArray(resource)) throw fail(`${pointer}/resource`, "expected a dotted name");
+    if (method !== undefined && typeof method !== "string") throw fail(`${pointer}/method`, "expected a method name");
+  }
+  return value as Overrides;
+}
+
+function escape(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** JSON is parsed; .mjs is imported; .ts is transpiled with TypeScript first (Node 20 cannot import it). */
+async function loadConfigModule(file: string): Promise<unknown> {
+  if (!existsSync(file)) throw new SdkwrightError(`config file not found: ${file}`, { location: { file }, hint: "check the --config path" });
   try {
-    raw = JSON.parse(readFileSync(absolute, "utf8"));
+    if (file.endsWith(".json")) return JSON.parse(readFileSync(file, "utf8"));
+    if (file.endsWith(".ts")) return await importTypeScript(file);
+    return ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
   } catch (error) {
-    throw new SdkwrightError(`cannot read config ${file}: ${(error as Error).message}`, {
-      location: { file: absolute },
-      hint: "pass a JSON file such as { \"overrides\": { \"operationId\": { \"resource\": \"a.b\", \"method\": \"name\" } } }",
+    if (error instanceof SdkwrightError) throw error;
+    throw new SdkwrightError(`cannot read config ${path.basename(file)}: ${(error as Error).message.split("\n")[0]}`, {
+      location: { file },
+      hint: file.endsWith(".json") ? "the file must be valid JSON" : "the module must `export default` the config object",
     });
   }
-  const fail = (pointer: string, message: string) =>
-    new SdkwrightError(`invalid config: ${message}`, { location: { file: absolute, pointer }, hint: "see `sdkwright --help` and docs/resource-model.md" });
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw fail("", "expected an object");
-  const { overrides, stripCommonPrefix, ...unknown } = raw as Record<string, unknown>;
-  const extra = Object.keys(unknown)[0];
-  if (extra !== undefined) throw fail(`/${extra}`, `unknown key "${extra}" (expected "overrides" or "stripCommonPrefix")`);
-  if (stripCommonPrefix !== undefined && typeof stripCommonPrefix !== "boolean") throw fail("/stripCommonPrefix", "expected true or false");
-  const options: ModelOptions = {};
-  if (typeof stripCommonPrefix === "boolean") options.stripCommonPrefix = stripCommonPrefix;
-  if (overrides !== undefined) {
-    if (overrides === null || typeof overrides !== "object" || Array.isArray(overrides)) throw fail("/overrides", "expected an object keyed by operationId or \"METHOD /path\"");
-    for (const [key, value] of Object.entries(overrides)) {
-      const pointer = `/overrides/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-      if (value === null || typeof value !== "object") throw fail(pointer, "expected { resource?, method? }");
-      const { resource, method } = value as Record<string, unknown>;
-      if (resource !== undefined && typeof resource !== "string" && !Array.isArray(resource)) throw fail(`${pointer}/resource`, "expected a dotted name");
-      if (method !== undefined && typeof method !== "string") throw fail(`${pointer}/method`, "expected a method name");
-    }
-    options.overrides = overrides as ModelOptions["overrides"] & object;
+}
+
+async function importTypeScript(file: string): Promise<unknown> {
+  const { default: ts } = await import("typescript");
+  const { outputText } = ts.transpileModule(readFileSync(file, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    fileName: file,
+  });
+  const dir = await mkdtemp(path.join(tmpdir(), "sdkwright-config-"));
+  try {
+    const compiled = path.join(dir, "config.mjs");
+    await writeFile(compiled, outputText);
+    return ((await import(pathToFileURL(compiled).href)) as { default?: unknown }).default;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  return options;
+}
+
+export interface TargetFlags {
+  spec?: string | undefined;
+  out?: string | undefined;
+  config?: string | undefined;
+  baseUrl?: string | undefined;
+  emit?: EmitFormat | undefined;
+}
+
+/**
+ * What to generate: the config file's targets with the command-line flags on top. A spec and
+ * `--out` on the command line name one target, so they cannot be combined with a config that
+ * lists several.
+ */
+export async function resolveTargets(flags: TargetFlags, cwd: string, needOutput = true): Promise<Array<Target & { input: string }>> {
+  const file = findConfig(flags.config, cwd);
+  const configured = file === undefined ? [] : await readConfig(file);
+  if (configured.length > 1 && (flags.spec !== undefined || flags.out !== undefined)) {
+    throw new SdkwrightError(`the config lists ${configured.length} specs, so a spec or --out on the command line is ambiguous`, {
+      location: { file: file! },
+      hint: "run `sdkwright generate` without a spec to generate them all, or pass --config with a single-spec file",
+    });
+  }
+  const targets = configured.length > 0 ? configured : [{ emit: "ts" as const, model: {} }];
+  return targets.map((target, index) => {
+    const input = flags.spec === undefined ? target.input : /^https?:\/\//i.test(flags.spec) ? flags.spec : path.resolve(cwd, flags.spec);
+    const output = flags.out === undefined ? target.output : path.resolve(cwd, flags.out);
+    const where = file === undefined ? {} : { location: { file, pointer: configured.length > 1 ? `/specs/${index}` : "" } };
+    if (input === undefined) {
+      throw new SdkwrightError("no spec to read", { ...where, hint: "pass one (`sdkwright generate openapi.yaml --out src/api`) or set `input` in sdkwright.config.json" });
+    }
+    if (needOutput && output === undefined) {
+      throw new SdkwrightError("no output folder", { ...where, hint: "pass --out <dir> or set `output` in sdkwright.config.json" });
+    }
+    return {
+      input,
+      ...(output === undefined ? {} : { output }),
+      emit: flags.emit ?? target.emit,
+      model: { ...target.model, ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }) },
+    };
+  });
 }

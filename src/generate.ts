@@ -1,10 +1,15 @@
-import { emitClient, GENERATED_HEADER, type GeneratedFile } from "./emit/index.js";
+import { emitClient, type GeneratedFile } from "./emit/index.js";
 import { formatLocation } from "./errors.js";
 import { loadSpec } from "./load/index.js";
+import type { EmitFormat } from "./config.js";
 import { buildModel, type ModelOptions } from "./model/index.js";
+import { compileOutput } from "./output/compile.js";
 import type { ApiModel, Resource } from "./model/types.js";
 import { runtimeFiles } from "./output/runtime.js";
+import { specHash, withBanner } from "./output/banner.js";
+import { checkOutput, type CheckResult } from "./output/check.js";
 import { writeOutput } from "./output/write.js";
+import { VERSION } from "./version.js";
 import { generateSchemaTypes } from "./types/index.js";
 
 export interface GenerateOptions {
@@ -14,6 +19,12 @@ export interface GenerateOptions {
   out?: string;
   /** Generate into an existing folder that sdkwright did not create (its files are kept). */
   force?: boolean;
+  /** Compare with `out` instead of writing it (`result.check` says what differs). */
+  check?: boolean;
+  /** TypeScript sources (default), or compiled `.js` + `.d.ts` as ES modules (`js`) or CommonJS (`cjs`). */
+  emit?: EmitFormat;
+  /** Called as each stage starts, for progress output on big specs. */
+  onProgress?: (stage: string) => void;
   /** Base for a relative `input` (default: the process's working directory). */
   cwd?: string;
   /** How the resource model is built: overrides, common-prefix stripping. */
@@ -25,23 +36,38 @@ export interface GenerateResult {
   model: ApiModel;
   /** Spec problems that did not stop generation, and naming collisions that were resolved. */
   warnings: string[];
+  /** Every file or URL the spec was read from (root and `$ref`s). */
+  sources: string[];
+  /** With `check`: how `out` differs from what the spec produces now. */
+  check?: CheckResult;
   stats: { resources: number; methods: number; files: number; ms: number };
 }
 
 /** spec → load/validate → types → model → emit → runtime → (write). The files are returned in memory either way. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  progress("loading and validating the spec");
   const spec = await loadSpec(options.input, options.cwd === undefined ? {} : { cwd: options.cwd });
+  progress("building the resource model");
   const model = buildModel(spec.document, options.model);
-  const schema: GeneratedFile = { path: "schema.ts", content: GENERATED_HEADER + generateSchemaTypes(spec.document) };
-  const files = [schema, ...emitClient(model), ...(await runtimeFiles())].sort((a, b) => (a.path < b.path ? -1 : 1));
-  if (options.out !== undefined) await writeOutput(options.out, files, { force: options.force === true });
+  progress("generating types (openapi-typescript)");
+  const schema: GeneratedFile = { path: "schema.ts", content: generateSchemaTypes(spec.document) };
+  progress("emitting the client");
+  const emitted = [schema, ...emitClient(model), ...(await runtimeFiles())].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const typescript = withBanner(emitted, VERSION, specHash(spec.document));
+  if (options.emit && options.emit !== "ts") progress(`compiling to ${options.emit === "cjs" ? "CommonJS" : "ES modules"}`);
+  const files = options.emit && options.emit !== "ts" ? await compileOutput(typescript, options.emit) : typescript;
+  progress(options.check ? "comparing with the output folder" : options.out !== undefined ? "writing" : "done");
+  let check: CheckResult | undefined;
+  if (options.out !== undefined && options.check) check = checkOutput(options.out, files);
+  else if (options.out !== undefined) await writeOutput(options.out, files, { force: options.force === true });
   const warnings = [
     ...spec.warnings.map((w) => `${w.message} (${formatLocation(w.location)})`),
     ...model.warnings,
     ...model.lint.map((finding) => `${finding.method} ${finding.path} (${finding.call}): ${finding.reason}`),
   ];
-  return { files, model, warnings, stats: { ...countMethods(model.resources), files: files.length, ms: performance.now() - started } };
+  return { files, model, warnings, sources: spec.files, ...(check ? { check } : {}), stats: { ...countMethods(model.resources), files: files.length, ms: performance.now() - started } };
 }
 
 function countMethods(resources: Resource[]): { resources: number; methods: number } {

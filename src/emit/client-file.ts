@@ -50,6 +50,7 @@ export function clientStatements(model: ApiModel): StatementStructures[] {
         ...(hasAuth ? ["const { auth, ...rest } = config;"] : []),
         `const http = createHttpClient({ ${[
           hasDefault ? "baseUrl: DEFAULT_BASE_URL, " : "",
+          model.retry === undefined ? "" : `retry: ${JSON.stringify(model.retry)}, `,
           hasAuth ? "...rest, auth: { schemes: SECURITY_SCHEMES, credentials: { ...auth } }" : "...config",
         ].join("")} });`,
         `return { ${model.resources.map((r) => `${r.name}: new ${r.className}(http)`).join(", ")} };`,

@@ -15,6 +15,8 @@ export interface LoadedSpec {
   source: string;
   /** Problems that did not stop loading, including what a Swagger 2.0 conversion could not carry over. */
   warnings: SpecProblem[];
+  /** Every file or URL read: the root and whatever its `$ref`s reached (what `--watch` watches). */
+  files: string[];
 }
 
 /**
@@ -23,7 +25,8 @@ export interface LoadedSpec {
  */
 export async function loadSpec(input: string, options: { cwd?: string } = {}): Promise<LoadedSpec> {
   const source = resolveInput(input, options.cwd ?? process.cwd());
-  let resolver = new BaseResolver();
+  const reader = new BaseResolver();
+  let resolver = reader;
   let root = await readRootDocument(source, resolver);
   const warnings: SpecProblem[] = [];
   const check: CheckOptions = {};
@@ -39,7 +42,8 @@ export async function loadSpec(input: string, options: { cwd?: string } = {}): P
   }
   warnings.push(...(await validateDocument(root, resolver, check)));
   const document = (await bundleDocument(root, check)) as OpenAPI3;
-  return { document, source, warnings };
+  const files = [...new Set([source, ...reader.getFiles()])].sort();
+  return { document, source, warnings, files };
 }
 
 function checkVersion(parsed: Record<string, unknown>, file: string): void {

@@ -17,7 +17,8 @@ export function buildModel(document: OpenAPI3, options: ModelOptions = {}): ApiM
   return {
     title: document.info?.title ?? "API",
     version: document.info?.version ?? "",
-    baseUrl: serverUrl(document.servers?.[0]),
+    baseUrl: options.baseUrl ?? serverUrl(document.servers?.[0]),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
     resources,
     auth,
     warnings,

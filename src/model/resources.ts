@@ -28,6 +28,10 @@ interface Node {
 /** Builds the resource tree; every operation becomes exactly one method. Warnings report renamed collisions. */
 export interface ModelOptions extends PlacementOptions {
   overrides?: Overrides;
+  /** Replaces the spec's first server URL as the client's default. */
+  baseUrl?: string;
+  /** The generated client's default retry policy. */
+  retry?: { maxRetries?: number; initialDelayMs?: number; maxDelayMs?: number } | false;
 }
 
 export function buildResources(ops: SpecOperation[], options: ModelOptions = {}): { resources: Resource[]; warnings: string[] } {

@@ -89,6 +89,8 @@ export interface ApiModel {
   version: string;
   /** The spec's first server URL, or undefined when it declares none. */
   baseUrl: string | undefined;
+  /** The client's default retry policy when the config sets one. */
+  retry?: { maxRetries?: number; initialDelayMs?: number; maxDelayMs?: number } | false;
   resources: Resource[];
   auth: AuthScheme[];
   /** Naming collisions that were resolved, and overrides that were ignored. */

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import type { GeneratedFile } from "../emit/index.js";
-import { GENERATED_HEADER } from "../emit/index.js";
 
 /** The hand-written runtime, copied verbatim into `<out>/runtime/`; its relative `./x.js` imports need no rewriting. */
 export const RUNTIME_FILES = [
@@ -22,6 +21,6 @@ const TEMPLATES = new URL("../../templates/", import.meta.url);
 
 export async function runtimeFiles(): Promise<GeneratedFile[]> {
   return Promise.all(
-    RUNTIME_FILES.map(async (name) => ({ path: `runtime/${name}`, content: GENERATED_HEADER + (await readFile(new URL(name, TEMPLATES), "utf8")) })),
+    RUNTIME_FILES.map(async (name) => ({ path: `runtime/${name}`, content: await readFile(new URL(name, TEMPLATES), "utf8") })),
   );
 }

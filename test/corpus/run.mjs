@@ -23,6 +23,7 @@
 // once with module ESNext + moduleResolution Bundler. The tsconfig files are left in the temp folder
 // (--keep) so `npx tsc -p <tmp>/tsconfig.nodenext.json` reproduces a result.
 import { fork, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -140,7 +141,9 @@ export function typeCheck(dir, resolution, { libCheck = false } = {}) {
     diagnostics.push(...t.getPreEmitDiagnostics(program));
   }
   const errors = diagnostics.filter((d) => d.category === t.DiagnosticCategory.Error).map((d) => formatDiagnostic(d, dir));
-  return { errors: errors.length, first: errors[0], ms: performance.now() - started };
+  const codes = {};
+  for (const e of errors) codes[`TS${e.code}`] = (codes[`TS${e.code}`] ?? 0) + 1;
+  return { errors: errors.length, first: errors[0], codes, ms: performance.now() - started };
 }
 
 let sdkwright;
@@ -192,7 +195,7 @@ export async function checkSpec(file, { name = path.basename(file), keep = false
     result.tscMs = 0;
     for (const resolution of Object.keys(RESOLUTIONS)) {
       const checked = typeCheck(dir, resolution, { libCheck });
-      result.tsc[resolution] = { errors: checked.errors, first: checked.first?.text, code: checked.first?.code, message: checked.first?.message };
+      result.tsc[resolution] = { errors: checked.errors, first: checked.first?.text, code: checked.first?.code, message: checked.first?.message, codes: checked.codes };
       result.tscMs += checked.ms;
     }
     const failed = Object.entries(result.tsc).filter(([, r]) => r.errors > 0);
@@ -386,9 +389,12 @@ export function clusterKey(r) {
   return `${r.status}: ${normalise(r.error)}`;
 }
 
+/** A quoted type made only of primitives ('string | null') says what went wrong; other quoted text is a name. */
+const PRIMITIVE_TYPE = /^(\s|\||&|\[\]|string|number|bigint|boolean|null|undefined|unknown|never|void|any|object|true|false)+$/;
+
 function normalise(message) {
   return String(message)
-    .replace(/'[^']*'/g, "'…'")
+    .replace(/'([^']*)'/g, (all, inner) => (PRIMITIVE_TYPE.test(inner) ? all : "'…'"))
     .replace(/"[^"]*"/g, '"…"')
     .replace(/`[^`]*`/g, "`…`")
     .replace(/#\/[^\s,)]*/g, "#/…")
@@ -412,16 +418,31 @@ function resultCell(r) {
   return `${r.status}: ${truncate(r.error)}`;
 }
 
+/** sha256 of dist/**\/*.js and templates/*.ts: ties a report to the exact generator build it measured. */
+function buildFingerprint() {
+  const hash = createHash("sha256");
+  const walk = (dir, ext) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full, ext);
+      else if (entry.name.endsWith(ext)) hash.update(path.relative(repoRoot, full)).update(readFileSync(full));
+    }
+  };
+  walk(path.join(repoRoot, "dist"), ".js");
+  if (existsSync(path.join(repoRoot, "templates"))) walk(path.join(repoRoot, "templates"), ".ts");
+  return hash.digest("hex").slice(0, 12);
+}
+
 function environment() {
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
   const tsVersion = JSON.parse(readFileSync(path.join(repoRoot, "node_modules/typescript/package.json"), "utf8")).version;
-  return { date: new Date().toISOString().slice(0, 10), version: pkg.version, ts: tsVersion, node: process.version };
+  return { date: new Date().toISOString().slice(0, 10), version: pkg.version, build: buildFingerprint(), ts: tsVersion, node: process.version };
 }
 
 function header(env, results, options) {
   const ok = results.filter((r) => r.status === "ok").length;
   return [
-    `Run ${env.date} with sdkwright ${env.version}, TypeScript ${env.ts}, Node ${env.node.slice(1)}; ${options.jobs} jobs, ${Math.round(options.timeoutMs / 1000)} s timeout per spec; ` +
+    `Run ${env.date} with sdkwright ${env.version} (build \`${env.build}\`: sha256 of dist/ and templates/), TypeScript ${env.ts}, Node ${env.node.slice(1)}; ${options.jobs} jobs, ${Math.round(options.timeoutMs / 1000)} s timeout per spec; ` +
       `${options.libCheck ? "lib.*.d.ts checked too" : "skipLibCheck (every generated file is fully checked)"}.`,
     "",
     `**${ok} of ${results.length} pass** (${pct(ok, results.length)}): generated, and 0 tsc errors under both NodeNext and Bundler resolution.`,
@@ -583,6 +604,7 @@ async function main() {
   if (opts.sample !== undefined) specs = sample(specs, opts.sample, opts.seed);
   const partial = mode === "explicit" || opts.filter !== undefined;
   console.log(`corpus (${mode}): ${specs.length} specs, ${opts.jobs} jobs, timeout ${opts.timeoutMs / 1000} s, ${opts.perProcess} spec(s) per process`);
+  const buildAtStart = buildFingerprint();
   const width = String(specs.length).length;
   const started = performance.now();
   const results = await runPool(specs, {
@@ -599,8 +621,13 @@ async function main() {
   if (opts.json) writeFileSync(path.resolve(opts.json), raw);
 
   const env = environment();
+  if (env.build !== buildAtStart) {
+    // Someone rebuilt dist/ mid-run: the children did not all measure the same generator.
+    env.build = `${buildAtStart}→${env.build} (dist/ CHANGED DURING THE RUN: results mix two builds)`;
+    console.warn(`warning: dist/ changed during the run (${env.build})`);
+  }
   const ok = results.filter((r) => r.status === "ok").length;
-  console.log(`\n${ok}/${results.length} pass (${pct(ok, results.length)}) in ${(wall / 1000).toFixed(0)} s wall`);
+  console.log(`\n${ok}/${results.length} pass (${pct(ok, results.length)}) in ${(wall / 1000).toFixed(0)} s wall; sdkwright ${env.version}, build ${env.build}`);
   for (const [key, rs] of clusters(results)) console.log(`  ${String(rs.length).padStart(4)} × ${truncate(key, 150)}\n         e.g. ${rs[0].spec}`);
   if (opts.write && !partial && mode !== "explicit") {
     writeDocs(mode, mode === "shared" ? sharedSection(results, env, opts) : directorySection(results, env, opts));

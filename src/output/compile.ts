@@ -1,0 +1,54 @@
+import path from "node:path";
+import type { GeneratedFile } from "../emit/index.js";
+import type { EmitFormat } from "../config.js";
+
+/**
+ * `--emit js` / `--emit cjs`: compiles the generated TypeScript in memory to JavaScript plus
+ * `.d.ts`, so plain-JavaScript projects can import the SDK. TypeScript is loaded only here.
+ */
+export async function compileOutput(files: GeneratedFile[], format: Exclude<EmitFormat, "ts">): Promise<GeneratedFile[]> {
+  const { default: ts } = await import("typescript");
+  const root = "/sdk/";
+  const sources = new Map(files.filter((f) => f.path.endsWith(".ts")).map((f) => [root + f.path, f.content]));
+  const options: import("typescript").CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: format === "cjs" ? ts.ModuleKind.CommonJS : ts.ModuleKind.ES2022,
+    moduleResolution: format === "cjs" ? ts.ModuleResolutionKind.Node10 : ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    types: [],
+    declaration: true,
+    strict: true,
+    skipLibCheck: true,
+    outDir: root,
+    rootDir: root,
+    newLine: ts.NewLineKind.LineFeed,
+  };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  const output: GeneratedFile[] = [];
+  const directories = new Set([...sources.keys()].flatMap((file) => ancestors(path.posix.dirname(file))));
+  host.fileExists = (file) => sources.has(file) || ts.sys.fileExists(file);
+  host.directoryExists = (dir) => directories.has(dir.replace(/\/$/, "")) || ts.sys.directoryExists(dir);
+  host.readFile = (file) => sources.get(file) ?? readFile(file);
+  host.getSourceFile = (file, languageVersion) => {
+    const text = sources.get(file) ?? readFile(file);
+    return text === undefined ? undefined : ts.createSourceFile(file, text, languageVersion, true);
+  };
+  host.writeFile = (file, text) => output.push({ path: path.posix.relative(root, file), content: text });
+  host.getCurrentDirectory = () => root;
+  const program = ts.createProgram([...sources.keys()], options, host);
+  const result = program.emit();
+  const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) {
+    const first = ts.flattenDiagnosticMessageText(errors[0]!.messageText, "\n");
+    throw new Error(`the generated TypeScript did not compile (${errors.length} errors; first: ${first})`);
+  }
+  const others = files.filter((f) => !f.path.endsWith(".ts"));
+  // A CommonJS SDK inside an ESM package needs its own package.json to be read as CommonJS.
+  const marker = format === "cjs" ? [{ path: "package.json", content: '{ "type": "commonjs" }\n' }] : [];
+  return [...output, ...others, ...marker].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+function ancestors(dir: string): string[] {
+  return dir === "/" ? ["/"] : [dir, ...ancestors(path.posix.dirname(dir))];
+}
