@@ -5,8 +5,7 @@ import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { resolveTargets, type EmitFormat, type Target } from "./config.js";
 import { SdkwrightError } from "./errors.js";
-import { generate, type GenerateResult } from "./generate.js";
-import { formatInspection, inspect } from "./inspect.js";
+import type { GenerateResult } from "./generate.js";
 import { formatCheck } from "./output/check.js";
 import { VERSION } from "./version.js";
 
@@ -39,6 +38,8 @@ async function runGenerate(argv: GenerateArgs): Promise<void> {
 
 /** Runs every target; returns false when one failed or (with --check) is out of date. */
 async function generateAll(targets: Array<Target & { input: string }>, argv: GenerateArgs): Promise<boolean> {
+  // Loaded here, not at start-up, so `--help` and `--version` answer at once.
+  const { generate } = await import("./generate.js");
   const reports: unknown[] = [];
   let ok = true;
   for (const target of targets) {
@@ -133,6 +134,7 @@ async function watchAndRegenerate(targets: Array<Target & { input: string }>, ar
 
 async function runInspect(argv: { spec: string | undefined; json: boolean; config: string | undefined }): Promise<void> {
   const [target] = await resolveTargets(argv, process.cwd(), false);
+  const { formatInspection, inspect } = await import("./inspect.js");
   const model = await inspect(target!.input, { model: target!.model });
   process.stdout.write(argv.json ? JSON.stringify(model, null, 2) + "\n" : formatInspection(model));
 }
