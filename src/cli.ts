@@ -19,6 +19,7 @@ interface GenerateArgs {
   config: string | undefined;
   baseUrl: string | undefined;
   emit: EmitFormat | undefined;
+  format: boolean;
   force: boolean;
   check: boolean;
   quiet: boolean;
@@ -52,6 +53,7 @@ async function generateAll(targets: Array<Target & { input: string }>, argv: Gen
         force: argv.force,
         check: argv.check,
         emit: target.emit,
+        format: target.format === true,
         model: target.model,
         ...(showProgress(argv) ? { onProgress: (stage: string) => process.stderr.write(`sdkwright: ${stage}…\n`) } : {}),
       });
@@ -165,6 +167,7 @@ await yargs(hideBin(process.argv))
         .option("config", configOption)
         .option("base-url", { type: "string", describe: "Default base URL of the client (instead of the spec's first server)" })
         .option("emit", { choices: ["ts", "js", "cjs"] as const, describe: "TypeScript sources (default), or .js + .d.ts as ES modules or CommonJS" })
+        .option("format", { type: "boolean", default: false, describe: "Format the output with this project's Prettier" })
         .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 if the output folder is not what the spec produces now (for CI)" })
         .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when the spec or a file it references changes" })
         .option("force", { type: "boolean", default: false, describe: "Generate into a folder sdkwright did not create (its files are kept)" })

@@ -18,6 +18,8 @@ export interface Target {
   input?: string;
   output?: string;
   emit: EmitFormat;
+  /** Format with the project's Prettier. */
+  format?: boolean;
   model: ModelOptions;
 }
 
@@ -25,7 +27,7 @@ export type EmitFormat = "ts" | "js" | "cjs";
 
 export const CONFIG_FILES = ["sdkwright.config.json", "sdkwright.config.mjs", "sdkwright.config.ts"] as const;
 
-const TARGET_KEYS = ["input", "output", "baseUrl", "retry", "emit", "stripCommonPrefix", "overrides"] as const;
+const TARGET_KEYS = ["input", "output", "baseUrl", "retry", "emit", "format", "stripCommonPrefix", "overrides"] as const;
 
 /** The config file named by `--config`, else the first `sdkwright.config.*` in `cwd`, else none. */
 export function findConfig(explicit: string | undefined, cwd: string): string | undefined {
@@ -56,7 +58,7 @@ type Fail = (pointer: string, message: string) => SdkwrightError;
 function parseTarget(raw: Record<string, unknown>, at: string, base: string, fail: Fail): Target {
   const unknown = Object.keys(raw).find((key) => !(TARGET_KEYS as readonly string[]).includes(key));
   if (unknown !== undefined) throw fail(`${at}/${escape(unknown)}`, `unknown key "${unknown}"`);
-  const { input, output, baseUrl, retry, emit, stripCommonPrefix, overrides } = raw;
+  const { input, output, baseUrl, retry, emit, format, stripCommonPrefix, overrides } = raw;
   const string = (value: unknown, key: string) => {
     if (value !== undefined && (typeof value !== "string" || value === "")) throw fail(`${at}/${key}`, `"${key}" must be a non-empty string`);
     return value as string | undefined;
@@ -71,6 +73,10 @@ function parseTarget(raw: Record<string, unknown>, at: string, base: string, fai
   if (emit !== undefined) {
     if (emit !== "ts" && emit !== "js" && emit !== "cjs") throw fail(`${at}/emit`, `"emit" must be "ts", "js" or "cjs"`);
     target.emit = emit;
+  }
+  if (format !== undefined) {
+    if (typeof format !== "boolean") throw fail(`${at}/format`, "expected true or false");
+    target.format = format;
   }
   if (retry !== undefined) target.model.retry = parseRetry(retry, `${at}/retry`, fail);
   if (stripCommonPrefix !== undefined) {
@@ -149,6 +155,7 @@ export interface TargetFlags {
   config?: string | undefined;
   baseUrl?: string | undefined;
   emit?: EmitFormat | undefined;
+  format?: boolean | undefined;
 }
 
 /**
@@ -180,6 +187,7 @@ export async function resolveTargets(flags: TargetFlags, cwd: string, needOutput
       input,
       ...(output === undefined ? {} : { output }),
       emit: flags.emit ?? target.emit,
+      ...(flags.format || target.format ? { format: true } : {}),
       model: { ...target.model, ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }) },
     };
   });

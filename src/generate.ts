@@ -3,7 +3,9 @@ import { formatLocation } from "./errors.js";
 import { loadSpec } from "./load/index.js";
 import type { EmitFormat } from "./config.js";
 import { buildModel, type ModelOptions } from "./model/index.js";
+import path from "node:path";
 import { compileOutput } from "./output/compile.js";
+import { formatWithPrettier } from "./output/format.js";
 import type { ApiModel, Resource } from "./model/types.js";
 import { runtimeFiles } from "./output/runtime.js";
 import { specHash, withBanner } from "./output/banner.js";
@@ -23,6 +25,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** TypeScript sources (default), or compiled `.js` + `.d.ts` as ES modules (`js`) or CommonJS (`cjs`). */
   emit?: EmitFormat;
+  /** Format the output with the project's Prettier (found from `cwd`). */
+  format?: boolean;
   /** Called as each stage starts, for progress output on big specs. */
   onProgress?: (stage: string) => void;
   /** Base for a relative `input` (default: the process's working directory). */
@@ -57,7 +61,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const emitted = [schema, ...emitClient(model), ...(await runtimeFiles())].sort((a, b) => (a.path < b.path ? -1 : 1));
   const typescript = withBanner(emitted, VERSION, specHash(spec.document));
   if (options.emit && options.emit !== "ts") progress(`compiling to ${options.emit === "cjs" ? "CommonJS" : "ES modules"}`);
-  const files = options.emit && options.emit !== "ts" ? await compileOutput(typescript, options.emit) : typescript;
+  const compiled = options.emit && options.emit !== "ts" ? await compileOutput(typescript, options.emit) : typescript;
+  if (options.format) progress("formatting with Prettier");
+  const cwd = options.cwd ?? process.cwd();
+  const files = options.format ? await formatWithPrettier(compiled, cwd, path.resolve(cwd, options.out ?? ".")) : compiled;
   progress(options.check ? "comparing with the output folder" : options.out !== undefined ? "writing" : "done");
   let check: CheckResult | undefined;
   if (options.out !== undefined && options.check) check = checkOutput(options.out, files);
