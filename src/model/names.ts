@@ -35,12 +35,16 @@ export function camelCase(text: string, fallback = "value"): string {
   return safeIdentifier(joined);
 }
 
+/** Member names a class cannot use for a method or field (`constructor` would define the constructor). */
+const RESERVED_MEMBERS = new Set(["constructor"]);
+
 /** A method or property name: reserved words are fine after a dot (`api.pets.delete`). */
 export function memberName(text: string, fallback = "call"): string {
   const parts = words(text);
   if (parts.length === 0) return fallback;
   const joined = parts[0]! + parts.slice(1).map(capitalise).join("");
-  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+  const safe = /^[0-9]/.test(joined) ? `_${joined}` : joined;
+  return RESERVED_MEMBERS.has(safe) ? `${safe}_` : safe;
 }
 
 /** Globals and runtime names a generated class must not shadow. */

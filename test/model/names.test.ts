@@ -31,6 +31,8 @@ describe("names", () => {
     expect(memberName("delete")).toBe("delete");
     expect(memberName("GetPetById")).toBe("getPetById");
     expect(memberName("1st")).toBe("_1st");
+    expect(memberName("constructor")).toBe("constructor_");
+    expect(memberName("__proto__")).toBe("proto");
   });
 
   it("pascalCase never shadows a global or runtime name", () => {
