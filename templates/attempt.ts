@@ -1,4 +1,5 @@
 import type { HeaderValues } from "./config.js";
+import { readText } from "./decode.js";
 
 /** Building blocks of one attempt: its headers, its abort signal, and reading an error body. */
 export function mergeHeaders(...sources: Array<HeaderValues | undefined>): Headers {
@@ -37,8 +38,9 @@ export function attemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: 
   return state;
 }
 
-export async function errorBody(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => "");
+/** An error response's body for the error object: at most `maxBytes` of it, parsed if it is JSON. */
+export async function errorBody(response: Response, maxBytes: number): Promise<unknown> {
+  const text = await readText(response, maxBytes).catch(() => "");
   if (!/\bjson\b/i.test(response.headers.get("content-type") ?? "")) return text;
   try {
     return JSON.parse(text);

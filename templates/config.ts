@@ -17,6 +17,8 @@ export interface ClientConfig {
   timeoutMs?: number;
   /** Bound on a whole call in milliseconds: every attempt, backoff and Retry-After wait (default none). */
   deadlineMs?: number;
+  /** Largest response body read, in bytes (default 100 MiB); a larger one is an `InvalidResponseError`. */
+  maxResponseBytes?: number;
   /** Retry policy for requests that are safe to repeat; `false` turns retries off. */
   retry?: RetryOptions | false;
   /** Clock and randomness, replaceable in tests so backoff is observable without real waiting. */

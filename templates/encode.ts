@@ -62,18 +62,3 @@ function formFields<T extends URLSearchParams | FormData>(body: unknown, target:
   }
   return target;
 }
-
-/** Reads a response body by its content type: JSON parsed, text as a string, anything else as a Blob. */
-export async function decodeBody(response: Response, method: string): Promise<unknown> {
-  if (method === "HEAD" || response.status === 204 || response.status === 205) return undefined;
-  const type = response.headers.get("content-type") ?? "";
-  if (/\bjson\b/i.test(type)) {
-    const text = await response.text();
-    return text === "" ? undefined : JSON.parse(text);
-  }
-  if (type === "" || /^text\//i.test(type)) {
-    const text = await response.text();
-    return text === "" ? undefined : text;
-  }
-  return response.blob();
-}

@@ -74,6 +74,20 @@ export function apiErrorFor(status: number, headers: Headers, body: unknown, inf
  */
 export type RequestSent = boolean | "unknown";
 
+/** A 2xx response whose body could not be used: malformed JSON, or larger than `maxResponseBytes`. Never retried. */
+export class InvalidResponseError extends SdkError {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly reason: "too-large" | "malformed-json";
+
+  constructor(message: string, status: number, headers: Headers, reason: "too-large" | "malformed-json", info: RequestInfo, options?: { cause?: unknown }) {
+    super(message, info, options);
+    this.status = status;
+    this.headers = headers;
+    this.reason = reason;
+  }
+}
+
 /**
  * No response arrived. A plain `ConnectionError` has `requestSent: false`: the connection was
  * refused, the host name did not resolve or connecting timed out, so nothing reached the server.

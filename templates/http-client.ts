@@ -2,8 +2,9 @@ import { ApiPromise, type ApiResponse } from "./api-promise.js";
 import { attemptSignal, errorBody, mergeHeaders } from "./attempt.js";
 import { applyAuth, redactUrl, type AppliedAuth } from "./auth.js";
 import { REAL_TIMERS, type CallOptions, type ClientConfig, type Endpoint, type Timers } from "./config.js";
-import { appendQuery, decodeBody, encodeBody } from "./encode.js";
-import { apiErrorFor, ConnectionError, OutcomeUnknownError, TimeoutError, type RequestInfo } from "./errors.js";
+import { DecodeFailure, decodeBody, DEFAULT_MAX_RESPONSE_BYTES } from "./decode.js";
+import { appendQuery, encodeBody } from "./encode.js";
+import { apiErrorFor, ConnectionError, InvalidResponseError, OutcomeUnknownError, TimeoutError, type RequestInfo } from "./errors.js";
 import { describeCause, neverSent, reasonOf } from "./failures.js";
 import { redactHeaders, safely } from "./hooks.js";
 import { fetchKeepingCredentials } from "./redirect.js";
@@ -59,6 +60,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   const fetchImpl = config.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadlineMs = options.deadlineMs ?? config.deadlineMs;
+  const maxBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const deadlineAt = deadlineMs === undefined ? undefined : startedAt + deadlineMs;
   const info = (attempts: number): RequestInfo => ({ method, url, attempts, idempotencyKey });
   const notRetried = retrySafe ? "" : ` It was not retried because ${method} is not idempotent and no idempotency key was given.`;
@@ -87,12 +89,14 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
       response = await fetchKeepingCredentials(fetchImpl, target, init, applied);
       const status = response.status;
       safely(() => config.onResponse?.({ method, url, attempt, status, durationMs: timers.now() - attemptStartedAt }));
-      if (response.ok) data = await decodeBody(response, method);
+      if (response.ok) data = await decodeBody(response, method, maxBytes);
     } catch (cause) {
       timeout.clear();
       if (options.signal?.aborted) throw options.signal.reason;
-      // A body that arrived whole but is not valid JSON is the server's answer, not a lost connection.
-      if (cause instanceof SyntaxError && !timeout.timedOut) throw cause;
+      // A body that arrived whole but cannot be used is the server's answer, not a lost connection: not retried.
+      if (cause instanceof DecodeFailure && response) {
+        throw new InvalidResponseError(`${method} ${url}: ${cause.message}`, response.status, response.headers, cause.reason, info(attempt), { cause });
+      }
       const error = networkError(cause, attempt, timeout.timedOut, response !== undefined);
       if (!policy || attempt >= maxAttempts || timeout.timedOut === "deadline") throw error;
       if (!(await backoff(attempt, retryDelay(attempt, policy, undefined, timers.random)!, reasonOf(error)))) {
@@ -125,7 +129,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
       let note = transient && notRetried ? notRetried : overrunsDeadline ? pastDeadline : "";
       // A precondition that held before may fail because an earlier attempt, whose answer was lost, succeeded.
       if (response.status === 412 && attempt > 1) note += ` This was attempt ${attempt}: an earlier attempt may have taken effect and changed the resource.`;
-      const payload = await errorBody(response);
+      const payload = await errorBody(response, maxBytes);
       timeout.clear();
       if (options.signal?.aborted) throw options.signal.reason;
       throw apiErrorFor(response.status, response.headers, payload, info(attempt), note);

@@ -7,6 +7,7 @@ export const RUNTIME_FILES = [
   "attempt.ts",
   "auth.ts",
   "config.ts",
+  "decode.ts",
   "encode.ts",
   "errors.ts",
   "failures.ts",

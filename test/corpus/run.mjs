@@ -152,7 +152,7 @@ let sdkwright;
  * Generates `file` into a temp folder and type-checks it under both resolutions. Never throws:
  * a generator failure is a result (`status: "generate"`), as is a type error (`status: "tsc"`).
  */
-export async function checkSpec(file, { name = path.basename(file), keep = false, libCheck = false, tmpRoot = os.tmpdir() } = {}) {
+export async function checkSpec(file, { name = path.basename(file), keep = false, libCheck = false, tmpRoot = os.tmpdir(), generator = repoRoot } = {}) {
   const result = {
     spec: name,
     file,
@@ -169,7 +169,7 @@ export async function checkSpec(file, { name = path.basename(file), keep = false
     detail: undefined,
     tsc: {},
   };
-  sdkwright ??= await import(pathToFileURL(path.join(repoRoot, "dist/index.js")).href);
+  sdkwright ??= await import(pathToFileURL(path.join(generator, "dist/index.js")).href);
   const dir = mkdtempSync(path.join(tmpRoot, "sdkwright-corpus-"));
   try {
     const started = performance.now();
@@ -273,7 +273,7 @@ function tail(text, lines = 6) {
 }
 
 /** Runs checkSpec for every spec in child processes; a crash, OOM or timeout becomes that spec's result. */
-export async function runPool(specs, { jobs = 2, timeoutMs = 180_000, perProcess = 1, maxOldSpace = 6144, keep = false, libCheck = false, onResult = () => {} } = {}) {
+export async function runPool(specs, { jobs = 2, timeoutMs = 180_000, perProcess = 1, maxOldSpace = 6144, keep = false, libCheck = false, generator = repoRoot, onResult = () => {} } = {}) {
   // Largest first: the long ones start early and the small ones fill the gaps.
   const queue = [...specs].sort((a, b) => statSync(b.file).size - statSync(a.file).size);
   const results = [];
@@ -333,7 +333,7 @@ export async function runPool(specs, { jobs = 2, timeoutMs = 180_000, perProcess
         }, timeoutMs);
         c.on("message", onMessage);
         c.on("exit", onExit);
-        c.send({ file: spec.file, name: spec.name, keep, libCheck });
+        c.send({ file: spec.file, name: spec.name, keep, libCheck, generator });
       });
       result.wallMs = performance.now() - started;
       if (result.status === "crash" || result.status === "timeout") child = undefined;
@@ -352,7 +352,7 @@ export async function runPool(specs, { jobs = 2, timeoutMs = 180_000, perProcess
     if (failed.length > 0) {
       const again = await runPool(
         failed.map((r) => ({ name: r.spec, file: r.file })),
-        { jobs, timeoutMs, perProcess: 1, maxOldSpace, keep, libCheck },
+        { jobs, timeoutMs, perProcess: 1, maxOldSpace, keep, libCheck, generator },
       );
       for (const r of again) results[results.findIndex((x) => x.spec === r.spec)] = r;
     }
@@ -364,7 +364,7 @@ async function childMain() {
   process.on("message", async (m) => {
     let result;
     try {
-      result = await checkSpec(m.file, { name: m.name, keep: m.keep, libCheck: m.libCheck });
+      result = await checkSpec(m.file, { name: m.name, keep: m.keep, libCheck: m.libCheck, generator: m.generator });
     } catch (error) {
       result = { spec: m.name, file: m.file, ...describeSpec(m.file), tsc: {}, status: "crash", error: `runner error: ${error?.message ?? error}`, detail: String(error?.stack ?? "") };
     }
@@ -418,31 +418,64 @@ function resultCell(r) {
   return `${r.status}: ${truncate(r.error)}`;
 }
 
-/** sha256 of dist/**\/*.js and templates/*.ts: ties a report to the exact generator build it measured. */
-function buildFingerprint() {
-  const hash = createHash("sha256");
-  const walk = (dir, ext) => {
+/** The files a generator build consists of: dist/**\/*.js, templates/* and package.json (read at run time). */
+function buildFiles(root) {
+  const files = [];
+  const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full, ext);
-      else if (entry.name.endsWith(ext)) hash.update(path.relative(repoRoot, full)).update(readFileSync(full));
+      if (entry.isDirectory()) walk(full);
+      else if (!full.startsWith(path.join(root, "dist")) || entry.name.endsWith(".js")) files.push(path.relative(root, full));
     }
   };
-  walk(path.join(repoRoot, "dist"), ".js");
-  if (existsSync(path.join(repoRoot, "templates"))) walk(path.join(repoRoot, "templates"), ".ts");
+  walk(path.join(root, "dist"));
+  if (existsSync(path.join(root, "templates"))) walk(path.join(root, "templates"));
+  return [...files, "package.json"];
+}
+
+/** sha256 of the build's files: ties a report to the exact generator build it measured. */
+function buildFingerprint(root = repoRoot) {
+  const hash = createHash("sha256");
+  for (const file of buildFiles(root)) hash.update(file).update(readFileSync(path.join(root, file)));
   return hash.digest("hex").slice(0, 12);
+}
+
+/**
+ * Copies dist/, templates/ and package.json to test/corpus/.cache/build-<fingerprint>/ (dist's
+ * imports still resolve to the repo's node_modules by walking up), so a long run measures one
+ * generator even if someone rebuilds dist/ or edits templates/ meanwhile.
+ */
+function snapshotBuild() {
+  for (let attempt = 0; ; attempt++) {
+    const before = buildFingerprint();
+    const dir = path.join(cacheDir, `build-${before}`);
+    if (!existsSync(path.join(dir, ".complete"))) {
+      rmSync(dir, { recursive: true, force: true });
+      for (const file of buildFiles(repoRoot)) {
+        mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        writeFileSync(path.join(dir, file), readFileSync(path.join(repoRoot, file)));
+      }
+    }
+    const copied = buildFingerprint(dir);
+    if (copied === before) {
+      writeFileSync(path.join(dir, ".complete"), "");
+      return { dir, fingerprint: before };
+    }
+    rmSync(dir, { recursive: true, force: true });
+    if (attempt >= 5) throw new Error("dist/ or templates/ kept changing while being snapshotted; try again");
+  }
 }
 
 function environment() {
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
   const tsVersion = JSON.parse(readFileSync(path.join(repoRoot, "node_modules/typescript/package.json"), "utf8")).version;
-  return { date: new Date().toISOString().slice(0, 10), version: pkg.version, build: buildFingerprint(), ts: tsVersion, node: process.version };
+  return { date: new Date().toISOString().slice(0, 10), version: pkg.version, ts: tsVersion, node: process.version };
 }
 
 function header(env, results, options) {
   const ok = results.filter((r) => r.status === "ok").length;
   return [
-    `Run ${env.date} with sdkwright ${env.version} (build \`${env.build}\`: sha256 of dist/ and templates/), TypeScript ${env.ts}, Node ${env.node.slice(1)}; ${options.jobs} jobs, ${Math.round(options.timeoutMs / 1000)} s timeout per spec; ` +
+    `Run ${env.date} with sdkwright ${env.version} (build \`${env.build}\`: sha256 of dist/, templates/, package.json), TypeScript ${env.ts}, Node ${env.node.slice(1)}; ${options.jobs} jobs, ${Math.round(options.timeoutMs / 1000)} s timeout per spec; ` +
       `${options.libCheck ? "lib.*.d.ts checked too" : "skipLibCheck (every generated file is fully checked)"}.`,
     "",
     `**${ok} of ${results.length} pass** (${pct(ok, results.length)}): generated, and 0 tsc errors under both NodeNext and Bundler resolution.`,
@@ -604,7 +637,9 @@ async function main() {
   if (opts.sample !== undefined) specs = sample(specs, opts.sample, opts.seed);
   const partial = mode === "explicit" || opts.filter !== undefined;
   console.log(`corpus (${mode}): ${specs.length} specs, ${opts.jobs} jobs, timeout ${opts.timeoutMs / 1000} s, ${opts.perProcess} spec(s) per process`);
-  const buildAtStart = buildFingerprint();
+  const build = snapshotBuild();
+  opts.generator = build.dir;
+  console.log(`measuring build ${build.fingerprint} (a frozen copy of dist/ and templates/ in ${path.relative(repoRoot, build.dir)})`);
   const width = String(specs.length).length;
   const started = performance.now();
   const results = await runPool(specs, {
@@ -620,12 +655,7 @@ async function main() {
   writeFileSync(path.join(cacheDir, `last-${mode}.json`), raw);
   if (opts.json) writeFileSync(path.resolve(opts.json), raw);
 
-  const env = environment();
-  if (env.build !== buildAtStart) {
-    // Someone rebuilt dist/ mid-run: the children did not all measure the same generator.
-    env.build = `${buildAtStart}→${env.build} (dist/ CHANGED DURING THE RUN: results mix two builds)`;
-    console.warn(`warning: dist/ changed during the run (${env.build})`);
-  }
+  const env = { ...environment(), build: build.fingerprint };
   const ok = results.filter((r) => r.status === "ok").length;
   console.log(`\n${ok}/${results.length} pass (${pct(ok, results.length)}) in ${(wall / 1000).toFixed(0)} s wall; sdkwright ${env.version}, build ${env.build}`);
   for (const [key, rs] of clusters(results)) console.log(`  ${String(rs.length).padStart(4)} × ${truncate(key, 150)}\n         e.g. ${rs[0].spec}`);

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AuthConfig } from "../../templates/auth.js";
-import { ApiError } from "../../templates/errors.js";
+import { ApiError, InvalidResponseError } from "../../templates/errors.js";
 import { createHttpClient, type ClientConfig, type Endpoint } from "../../templates/http-client.js";
 
 interface Seen {
@@ -179,5 +179,34 @@ describe("create() and replays", () => {
     const error = await api.request({ method: "PUT", path: "/blob", retrySafe: true, bodyFormat: "binary", contentType: "application/octet-stream" }, {}, stream).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(seen.map((s) => `${s.method} ${s.body}`)).toEqual(["PUT bytes"]);
+  });
+});
+
+describe("hostile responses", () => {
+  it("a body over maxResponseBytes is an InvalidResponseError, declared or streamed, and not retried", async () => {
+    const big = "x".repeat(5000);
+    replies.api = () => ({ status: 200, headers: { "content-type": "text/plain" }, body: big });
+    const api = createHttpClient({ baseUrl: origins.api, maxResponseBytes: 1000, timers: { sleep: async () => undefined } });
+    const declared = await api.request(GET).then(() => undefined, (e: unknown) => e);
+    expect(declared).toBeInstanceOf(InvalidResponseError);
+    expect((declared as InvalidResponseError).reason).toBe("too-large");
+    expect(seen).toHaveLength(1);
+
+    // Chunked (no Content-Length): the limit is enforced while reading.
+    const chunked = createHttpClient({
+      baseUrl: origins.api,
+      maxResponseBytes: 1000,
+      fetch: async () => new Response(new ReadableStream({ start(c) { for (let i = 0; i < 10; i++) c.enqueue(new TextEncoder().encode(big)); c.close(); } }), { headers: { "content-type": "application/json" } }),
+    });
+    const streamed = await chunked.request(GET).then(() => undefined, (e: unknown) => e);
+    expect((streamed as InvalidResponseError).reason).toBe("too-large");
+  });
+
+  it("malformed JSON on a 2xx is an InvalidResponseError that quotes the start of the body", async () => {
+    replies.api = () => ({ status: 200, body: "{not json" });
+    const error = await createHttpClient({ baseUrl: origins.api }).request(GET).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).message).toMatch(/not valid JSON.*\{not json/);
+    expect((error as InvalidResponseError).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { appendQuery, decodeBody, encodeBody, encodePathParam } from "../../templates/encode.js";
+import { DecodeFailure, decodeBody } from "../../templates/decode.js";
+import { appendQuery, encodeBody, encodePathParam } from "../../templates/encode.js";
 
 describe("encodePathParam", () => {
   it.each<[string | number | boolean | bigint, string]>([
@@ -146,7 +147,7 @@ describe("decodeBody", () => {
   });
 
   it("rejects malformed JSON", async () => {
-    await expect(decodeBody(res("{nope", { type: "application/json" }), "GET")).rejects.toThrow(SyntaxError);
+    await expect(decodeBody(res("{nope", { type: "application/json" }), "GET")).rejects.toThrow(DecodeFailure);
   });
 
   it.each([204, 205])("gives undefined for %i", async (status) => {

@@ -8,6 +8,7 @@ import {
   ConflictError,
   ConnectionError,
   InternalServerError,
+  InvalidResponseError,
   NotFoundError,
   OutcomeUnknownError,
   PermissionDeniedError,
@@ -586,11 +587,11 @@ describe("(j) responses", () => {
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([1, 2, 3]);
   });
 
-  it("a 200 with malformed JSON rejects with SyntaxError and is not retried", async () => {
+  it("a 200 with malformed JSON rejects with InvalidResponseError and is not retried", async () => {
     api().get("/pets/1").reply(200, "{nope", { "content-type": "application/json" });
     const spare = api().get("/pets/1").reply(200, {});
     const { client, sleep } = harness();
-    await expect(client.request(GET_PET)).rejects.toThrow(SyntaxError);
+    await expect(client.request(GET_PET)).rejects.toThrow(InvalidResponseError);
     expect(seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
     expect(sleep).not.toHaveBeenCalled();
