@@ -48,3 +48,20 @@ export async function errorBody(response: Response, maxBytes: number): Promise<u
     return text;
   }
 }
+
+/**
+ * Settles with `work`, or rejects as soon as `signal` aborts. Some fetch implementations do not
+ * fail a body read that is already under way when the request's signal aborts; this makes the
+ * timeout and the caller's signal hold for the body too, everywhere.
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
+      (error: unknown) => (signal.removeEventListener("abort", onAbort), reject(error)),
+    );
+  });
+}

@@ -1,5 +1,5 @@
 import { ApiPromise, type ApiResponse } from "./api-promise.js";
-import { attemptSignal, errorBody, mergeHeaders } from "./attempt.js";
+import { attemptSignal, errorBody, mergeHeaders, untilAborted } from "./attempt.js";
 import { applyAuth, redactUrl, type AppliedAuth } from "./auth.js";
 import { REAL_TIMERS, type CallOptions, type ClientConfig, type Endpoint, type Timers } from "./config.js";
 import { DecodeFailure, decodeBody, DEFAULT_MAX_RESPONSE_BYTES } from "./decode.js";
@@ -89,7 +89,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
       response = await fetchKeepingCredentials(fetchImpl, target, init, applied);
       const status = response.status;
       safely(() => config.onResponse?.({ method, url, attempt, status, durationMs: timers.now() - attemptStartedAt }));
-      if (response.ok) data = await decodeBody(response, method, maxBytes);
+      if (response.ok) data = await untilAborted(decodeBody(response, method, maxBytes), timeout.signal);
     } catch (cause) {
       timeout.clear();
       if (options.signal?.aborted) throw options.signal.reason;
@@ -129,7 +129,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
       let note = transient && notRetried ? notRetried : overrunsDeadline ? pastDeadline : "";
       // A precondition that held before may fail because an earlier attempt, whose answer was lost, succeeded.
       if (response.status === 412 && attempt > 1) note += ` This was attempt ${attempt}: an earlier attempt may have taken effect and changed the resource.`;
-      const payload = await errorBody(response, maxBytes);
+      const payload = await untilAborted(errorBody(response, maxBytes), timeout.signal).catch(() => undefined);
       timeout.clear();
       if (options.signal?.aborted) throw options.signal.reason;
       throw apiErrorFor(response.status, response.headers, payload, info(attempt), note);

@@ -32,7 +32,7 @@ const BASE = "http://api.test";
 const NOW = Date.parse("Wed, 21 Oct 2015 07:28:00 GMT");
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** Per-attempt timeout for the timeout rows; nock holds those replies far longer. */
-const ATTEMPT_TIMEOUT_MS = 25;
+const ATTEMPT_TIMEOUT_MS = 250;
 
 interface Seen {
   method: string;
@@ -228,7 +228,10 @@ describe("fault matrix", () => {
     const spare = api().intercept(endpoint.path, endpoint.method).reply(method.success.status, method.success.body as nock.Body, json);
     const { client, delays, retries } = harness();
 
-    const promise = client.request(endpoint, { timeoutMs: ATTEMPT_TIMEOUT_MS }, method.body).withResponse();
+    // Only the timeout fault needs a short per-attempt timeout; elsewhere a short one would turn a
+    // slow machine into spurious timeouts (and extra attempts).
+    const timeoutMs = fault.label === "per-attempt timeout" ? ATTEMPT_TIMEOUT_MS : 10_000;
+    const promise = client.request(endpoint, { timeoutMs }, method.body).withResponse();
 
     let keyReported: string | undefined;
     if (row.errorClass === undefined) {

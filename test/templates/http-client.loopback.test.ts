@@ -71,7 +71,7 @@ describe("(i) per-attempt timeout", () => {
     const { client: api, sleep } = client();
     const started = Date.now();
 
-    const error = await rejection(api.request(CREATE, { timeoutMs: 50 }, { item: "book" }));
+    const error = await rejection(api.request(CREATE, { timeoutMs: 500 }, { item: "book" }));
 
     expect(error).toBeInstanceOf(TimeoutError);
     const e = error as TimeoutError;
@@ -79,7 +79,7 @@ describe("(i) per-attempt timeout", () => {
     expect(e.attempts).toBe(1);
     expect(e.method).toBe("POST");
     expect(e.url).toBe(`${baseUrl}/orders`);
-    expect(e.message).toMatch(/timed out after 50 ms/);
+    expect(e.message).toMatch(/timed out after 500 ms/);
     expect(e.message).toMatch(/may have processed it/);
     expect(e.message).toMatch(/not retried because POST is not idempotent/);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -92,7 +92,7 @@ describe("(i) per-attempt timeout", () => {
 
   it("client-level timeoutMs applies too", async () => {
     reset(never);
-    const { client: api } = client({ timeoutMs: 50 });
+    const { client: api } = client({ timeoutMs: 500 });
     const error = await rejection(api.request(CREATE, {}, {}));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(received).toHaveLength(1);
@@ -101,7 +101,7 @@ describe("(i) per-attempt timeout", () => {
   it("GET that times out is retried, each attempt with its own timeout, then TimeoutError with attempts 3", async () => {
     reset(never);
     const { client: api, delays } = client();
-    const error = await rejection(api.request(GET, { timeoutMs: 40 }));
+    const error = await rejection(api.request(GET, { timeoutMs: 500 }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).attempts).toBe(3);
     expect((error as TimeoutError).message).not.toMatch(/not idempotent/);
@@ -116,7 +116,7 @@ describe("(i) per-attempt timeout", () => {
       res.writeHead(200, { "content-type": "application/json" }).end('{"id":1}');
     });
     const { client: api } = client();
-    const result = await api.request(GET, { timeoutMs: 50 }).withResponse();
+    const result = await api.request(GET, { timeoutMs: 500 }).withResponse();
     expect(result.data).toEqual({ id: 1 });
     expect(result.attempts).toBe(2);
   });
@@ -137,7 +137,7 @@ describe("(i) per-attempt timeout", () => {
     });
     const { client: api } = client();
     const started = Date.now();
-    const error = await rejection(api.request(CREATE, { timeoutMs: 80 }, {}));
+    const error = await rejection(api.request(CREATE, { timeoutMs: 500 }, {}));
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).attempts).toBe(1);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -158,7 +158,7 @@ describe("reading the body within the attempt", () => {
       res.writeHead(200, { "content-type": "application/json" }).end('{"id":1}');
     });
     const { client: api, delays } = client();
-    const result = await api.request(GET, { timeoutMs: 80 }).withResponse();
+    const result = await api.request(GET, { timeoutMs: 500 }).withResponse();
     expect(result.data).toEqual({ id: 1 });
     expect(result.attempts).toBe(2);
     expect(delays).toEqual([250]);
@@ -189,7 +189,7 @@ describe("reading the body within the attempt", () => {
     });
     const { client: api } = client();
     const started = Date.now();
-    const error = await rejection(api.request(GET, { timeoutMs: 80 }));
+    const error = await rejection(api.request(GET, { timeoutMs: 500 }));
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).attempts).toBe(1);
     expect(Date.now() - started).toBeLessThan(2_000);
