@@ -1,6 +1,6 @@
 import { emitClient, type GeneratedFile } from "./emit/index.js";
-import { formatLocation } from "./errors.js";
-import { loadSpec } from "./load/index.js";
+import { formatLocation, SdkwrightError } from "./errors.js";
+import { loadSpec, type LoadedSpec } from "./load/index.js";
 import type { EmitFormat } from "./config.js";
 import { buildModel, type ModelOptions } from "./model/index.js";
 import path from "node:path";
@@ -56,7 +56,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   progress("building the resource model");
   const model = buildModel(spec.document, options.model);
   progress("generating types (openapi-typescript)");
-  const schema: GeneratedFile = { path: "schema.ts", content: generateSchemaTypes(spec.document) };
+  const schema: GeneratedFile = { path: "schema.ts", content: typesOrError(spec.document, spec.source) };
   progress("emitting the client");
   const emitted = [schema, ...emitClient(model), ...(await runtimeFiles())].sort((a, b) => (a.path < b.path ? -1 : 1));
   const typescript = withBanner(emitted, VERSION, specHash(spec.document));
@@ -84,4 +84,18 @@ function countMethods(resources: Resource[]): { resources: number; methods: numb
     counts = { resources: counts.resources + 1 + nested.resources, methods: counts.methods + resource.methods.length + nested.methods };
   }
   return counts;
+}
+
+/** openapi-typescript throws plain errors (e.g. a `$ref` that points at itself); report them as spec problems. */
+function typesOrError(document: LoadedSpec["document"], source: string): string {
+  try {
+    return generateSchemaTypes(document);
+  } catch (error) {
+    const message = error instanceof RangeError ? "the schemas are nested or recursive beyond what can be typed" : error instanceof Error ? error.message : String(error);
+    throw new SdkwrightError(`cannot generate types for ${source}: ${message}`, {
+      location: { file: source },
+      hint: "a $ref chain must end at a schema (A → B → A with nothing else is not one); fix the schema named above",
+      cause: error,
+    });
+  }
 }

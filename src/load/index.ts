@@ -1,7 +1,8 @@
-import { BaseResolver } from "@redocly/openapi-core";
+import type { BaseResolver } from "@redocly/openapi-core";
 import type { OpenAPI3 } from "openapi-typescript";
 import { SdkwrightError } from "../errors.js";
 import { readRootDocument, resolveInput } from "./read.js";
+import { GuardedResolver } from "./resolver.js";
 import { convertSwagger2, isSwagger2, SWAGGER_2 } from "./swagger2.js";
 import { bundleDocument, validateDocument, type CheckOptions, type SpecProblem } from "./validate.js";
 
@@ -24,24 +25,25 @@ export interface LoadedSpec {
  * OpenAPI 3 document.
  */
 export async function loadSpec(input: string, options: { cwd?: string } = {}): Promise<LoadedSpec> {
-  const source = resolveInput(input, options.cwd ?? process.cwd());
-  const reader = new BaseResolver();
+  const cwd = options.cwd ?? process.cwd();
+  const source = resolveInput(input, cwd);
+  const reader = new GuardedResolver(source, cwd);
   let resolver = reader;
   let root = await readRootDocument(source, resolver);
   const warnings: SpecProblem[] = [];
   const check: CheckOptions = {};
   if (isSwagger2(root.parsed as Record<string, unknown>)) {
-    const converted = await convertSwagger2(root);
+    const converted = await convertSwagger2(root, reader);
     root = converted.document;
     warnings.push(...converted.warnings);
     check.convertedFrom = SWAGGER_2;
     // The converted document is self-contained; a fresh resolver keeps the Swagger original out of its cache.
-    resolver = new BaseResolver();
+    resolver = new GuardedResolver(source, cwd);
   } else {
     checkVersion(root.parsed as Record<string, unknown>, source);
   }
   warnings.push(...(await validateDocument(root, resolver, check)));
-  const document = (await bundleDocument(root, check)) as OpenAPI3;
+  const document = (await bundleDocument(root, check, resolver)) as OpenAPI3;
   const files = [...new Set([source, ...reader.getFiles()])].sort();
   return { document, source, warnings, files };
 }

@@ -43,6 +43,8 @@ export async function readRootDocument(absoluteRef: string, resolver: BaseResolv
 }
 
 function readError(absoluteRef: string, error: unknown): SdkwrightError {
+  const original = error instanceof ResolveError ? error.originalError : error;
+  if (original instanceof SdkwrightError) return original;
   if (error instanceof YamlParseError) {
     // js-yaml reports "(line:column)" 1-based, and Redocly copies those numbers as they are.
     const location: ErrorLocation = { file: absoluteRef };
@@ -54,7 +56,6 @@ function readError(absoluteRef: string, error: unknown): SdkwrightError {
       cause: error,
     });
   }
-  const original = error instanceof ResolveError ? error.originalError : error;
   const message = original instanceof Error ? original.message : String(original);
   return new SdkwrightError(`cannot read ${absoluteRef}: ${firstLine(message)}`, {
     location: { file: absoluteRef },

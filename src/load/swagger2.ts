@@ -1,5 +1,5 @@
 import path from "node:path";
-import { Source, type Document } from "@redocly/openapi-core";
+import { Source, type BaseResolver, type Document } from "@redocly/openapi-core";
 import { convertObj } from "swagger2openapi";
 import { SdkwrightError } from "../errors.js";
 import { bundleDocument, type SpecProblem } from "./validate.js";
@@ -25,9 +25,9 @@ export function isSwagger2(parsed: Record<string, unknown>): boolean {
  * written); swagger2openapi then converts the single document, patching small mistakes.
  * Whatever it cannot convert losslessly becomes a warning.
  */
-export async function convertSwagger2(root: Document): Promise<{ document: Document; warnings: SpecProblem[] }> {
+export async function convertSwagger2(root: Document, resolver: BaseResolver): Promise<{ document: Document; warnings: SpecProblem[] }> {
   const file = root.source.absoluteRef;
-  const single = (await bundleDocument(root)) as Parameters<typeof convertObj>[0];
+  const single = (await bundleDocument(root, {}, resolver)) as Parameters<typeof convertObj>[0];
 
   let converted: { openapi: unknown; patches: number };
   try {

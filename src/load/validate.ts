@@ -45,7 +45,7 @@ export interface CheckOptions {
 /** Checks the document against the OpenAPI schema and returns warnings; throws on the first errors. */
 export async function validateDocument(document: Document, resolver: BaseResolver, options: CheckOptions = {}): Promise<SpecProblem[]> {
   const config = await redoclyConfig();
-  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+  const problems = await redocly(document, () => lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }));
   throwOnErrors(problems, "the spec is not valid OpenAPI", options);
   return problems.filter((problem) => !isFatal(problem) && !problem.ignored).map((problem) => toSpecProblem(problem, options));
 }
@@ -54,11 +54,29 @@ export async function validateDocument(document: Document, resolver: BaseResolve
  * Inlines every external `$ref` into one document (internal refs are kept as refs). Works for
  * Swagger 2.0 too: external definitions land under `definitions`, `parameters`, `responses`.
  */
-export async function bundleDocument(document: Document, options: CheckOptions = {}): Promise<unknown> {
+export async function bundleDocument(document: Document, options: CheckOptions = {}, resolver?: BaseResolver): Promise<unknown> {
   const config = await redoclyConfig();
-  const result = await bundle({ config, doc: document, dereference: false });
+  // The validating resolver again: its read policy applies, and files it already parsed are not read twice.
+  const result = await redocly(document, () => bundle({ config, doc: document, dereference: false, ...(resolver ? { externalRefResolver: resolver } : {}) }));
   throwOnErrors(result.problems, "the spec's references cannot be bundled", options);
   return result.bundle.parsed;
+}
+
+/** Redocly throws plain errors for a few broken specs (a `$ref` chain that returns to itself); report them as spec errors. */
+async function redocly<T>(document: Document, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof SdkwrightError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SdkwrightError(`cannot resolve the spec's references: ${message}`, {
+      location: { file: document.source.absoluteRef },
+      hint: /circular/i.test(message)
+        ? "a $ref chain must end at a schema; one here leads back to itself (A → B → A) with nothing in between"
+        : "check the spec's $refs",
+      cause: error,
+    });
+  }
 }
 
 const MAX_LISTED_ERRORS = 10;
