@@ -27,8 +27,15 @@ interface GenerateArgs {
   watch: boolean;
 }
 
+/** Ctrl-C during a run: stop before the output is swapped in, so the previous output stays whole. */
+const interrupt = new AbortController();
+
 async function runGenerate(argv: GenerateArgs): Promise<void> {
   const targets = await resolveTargets(argv, process.cwd());
+  if (!argv.watch) {
+    process.once("SIGINT", () => interrupt.abort(new SdkwrightError("interrupted: the previous output was left as it was")));
+    process.once("SIGTERM", () => interrupt.abort(new SdkwrightError("terminated: the previous output was left as it was")));
+  }
   const ok = await generateAll(targets, argv);
   if (!argv.watch) {
     process.exitCode = ok ? 0 : 1;
@@ -54,6 +61,7 @@ async function generateAll(targets: Array<Target & { input: string }>, argv: Gen
         check: argv.check,
         emit: target.emit,
         format: target.format === true,
+        signal: interrupt.signal,
         model: target.model,
         ...(showProgress(argv) ? { onProgress: (stage: string) => process.stderr.write(`sdkwright: ${stage}…\n`) } : {}),
       });
@@ -196,6 +204,10 @@ await yargs(hideBin(process.argv))
   .help()
   .alias("h", "help")
   .fail((message, error) => {
+    if (error && interrupt.signal.aborted) {
+      process.stderr.write(formatError(interrupt.signal.reason) + "\n");
+      process.exit(130);
+    }
     if (error) process.stderr.write(formatError(error) + "\n");
     else process.stderr.write(`error: ${message}\n  run \`sdkwright --help\` for usage\n`);
     process.exit(1);

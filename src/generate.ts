@@ -27,6 +27,8 @@ export interface GenerateOptions {
   emit?: EmitFormat;
   /** Format the output with the project's Prettier (found from `cwd`). */
   format?: boolean;
+  /** Aborting (e.g. on Ctrl-C) stops before the output is swapped in: the previous output stays as it was. */
+  signal?: AbortSignal;
   /** Called as each stage starts, for progress output on big specs. */
   onProgress?: (stage: string) => void;
   /** Base for a relative `input` (default: the process's working directory). */
@@ -50,7 +52,10 @@ export interface GenerateResult {
 /** spec → load/validate → types → model → emit → runtime → (write). The files are returned in memory either way. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
-  const progress = options.onProgress ?? (() => {});
+  const progress = (stage: string) => {
+    options.signal?.throwIfAborted();
+    options.onProgress?.(stage);
+  };
   progress("loading and validating the spec");
   const spec = await loadSpec(options.input, options.cwd === undefined ? {} : { cwd: options.cwd });
   progress("building the resource model");
@@ -68,7 +73,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   progress(options.check ? "comparing with the output folder" : options.out !== undefined ? "writing" : "done");
   let check: CheckResult | undefined;
   if (options.out !== undefined && options.check) check = checkOutput(options.out, files);
-  else if (options.out !== undefined) await writeOutput(options.out, files, { force: options.force === true });
+  else if (options.out !== undefined) await writeOutput(options.out, files, { force: options.force === true, ...(options.signal ? { signal: options.signal } : {}) });
   const warnings = [
     ...spec.warnings.map((w) => `${w.message} (${formatLocation(w.location)})`),
     ...model.warnings,

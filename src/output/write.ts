@@ -13,7 +13,7 @@ export const MANIFEST = ".sdkwright.json";
  * sdkwright did not write are carried over, never deleted; a folder it did not create is
  * refused unless `force` is set.
  */
-export async function writeOutput(outDir: string, files: GeneratedFile[], options: { force?: boolean } = {}): Promise<void> {
+export async function writeOutput(outDir: string, files: GeneratedFile[], options: { force?: boolean; signal?: AbortSignal } = {}): Promise<void> {
   const out = path.resolve(outDir);
   for (const file of files) assertInside(out, file.path);
   const foreign = await foreignFiles(out, options.force === true);
@@ -21,6 +21,7 @@ export async function writeOutput(outDir: string, files: GeneratedFile[], option
   const staging = await mkdtemp(path.join(path.dirname(out), `.${path.basename(out)}.sdkwright-`));
   try {
     for (const file of files) {
+      options.signal?.throwIfAborted();
       const target = path.join(staging, file.path);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.content);
@@ -28,6 +29,8 @@ export async function writeOutput(outDir: string, files: GeneratedFile[], option
     const manifest = { generator: "sdkwright", files: files.map((f) => f.path).sort() };
     await writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
     for (const relative of foreign) await cp(path.join(out, relative), path.join(staging, relative), { recursive: true, preserveTimestamps: true });
+    // Last point of no return: an interrupt before it leaves the previous output; after it, the new one.
+    options.signal?.throwIfAborted();
     await swap(staging, out);
   } finally {
     await rm(staging, { recursive: true, force: true });
