@@ -9,6 +9,7 @@ import {
   type NormalizedProblem,
 } from "@redocly/openapi-core";
 import { SdkwrightError, type ErrorLocation } from "../errors.js";
+import { decodePointer } from "../json-pointer.js";
 
 /**
  * Structural rules only: what would make the generated SDK wrong. Style rules (summaries,
@@ -113,7 +114,7 @@ function toSpecProblem(problem: NormalizedProblem, options: CheckOptions): SpecP
   const where = problem.location[0];
   if (!where) return { message: problem.message, location: {} };
   const location: ErrorLocation = { file: where.source.absoluteRef };
-  if (where.pointer !== undefined) location.pointer = decodeURIComponent(where.pointer.replace(/^#/, ""));
+  if (where.pointer !== undefined) location.pointer = decodePointer(where.pointer.replace(/^#/, ""));
   if (options.convertedFrom !== undefined) return { message: problem.message, location };
   try {
     const { start } = getLineColLocation(where);
@@ -141,3 +142,4 @@ function hintFor(problem: NormalizedProblem): string {
       return "correct the spec at the place shown; see https://spec.openapis.org/ for the expected shape";
   }
 }
+

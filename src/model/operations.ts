@@ -1,4 +1,5 @@
 import type { OpenAPI3, OperationObject, ParameterObject, PathItemObject, RequestBodyObject, ResponseObject } from "openapi-typescript";
+import { decodeSegment } from "../json-pointer.js";
 import type { HttpMethod } from "./types.js";
 
 export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -21,7 +22,7 @@ export function resolveLocal<T>(document: OpenAPI3, value: unknown, depth = 0): 
   const segments = value.$ref.replace(/^#\/?/, "").split("/").filter(Boolean);
   let node: unknown = document;
   for (const raw of segments) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = decodeSegment(raw);
     node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
   }
   return resolveLocal<T>(document, node, depth + 1);
