@@ -1,12 +1,24 @@
 /** Turning arguments into a URL and a body. */
 
-/** Encodes one path parameter; `.` and `..` are refused so an argument cannot walk up the path. */
-export function encodePathParam(value: string | number | boolean | bigint): string {
-  const text = String(value);
+export type PathValue = string | number | boolean | bigint | readonly PathValue[] | { readonly [key: string]: PathValue };
+
+/**
+ * Encodes one path parameter in OpenAPI's default `simple` style (arrays `a,b`, objects `k,v`),
+ * each part percent-encoded; `.`, `..` and empty values are refused so an argument cannot walk up
+ * or collapse the path.
+ */
+export function encodePathParam(value: PathValue): string {
+  const text = simple(value);
   if (text === "." || text === ".." || text === "") {
     throw new TypeError(`invalid path parameter ${JSON.stringify(text)}: it would change which URL is called`);
   }
-  return encodeURIComponent(text);
+  return text;
+}
+
+function simple(value: PathValue): string {
+  if (Array.isArray(value)) return value.map(simple).join(",");
+  if (typeof value === "object") return Object.entries(value).flatMap(([key, item]) => [encodeURIComponent(key), simple(item)]).join(",");
+  return encodeURIComponent(String(value));
 }
 
 /** Query parameters in the OpenAPI default style (form, explode): `?tag=a&tag=b&limit=10`. */

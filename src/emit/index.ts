@@ -1,4 +1,5 @@
 import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
+import { SDK_EXPORTS } from "../model/names.js";
 import type { ApiModel, Resource } from "../model/types.js";
 import { clientStatements, indexStatements } from "./client-file.js";
 import { resourceStatements } from "./resource-file.js";
@@ -13,7 +14,8 @@ export interface GeneratedFile {
 /** IR → TypeScript files: one per resource, plus client.ts, index.ts and README.md. */
 export function emitClient(model: ApiModel): GeneratedFile[] {
   const files: GeneratedFile[] = [];
-  const names = new Set<string>();
+  // Type aliases are exported from index.ts beside the runtime's names: never reuse one.
+  const names = new Set<string>(SDK_EXPORTS);
   const visit = (resource: Resource) => {
     files.push({ path: `resources/${resource.fileName}.ts`, content: print(resourceStatements(resource, names)) });
     resource.children.forEach(visit);

@@ -1,4 +1,4 @@
-import { Scope, StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
+import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
 import { pascalCase, uniqueName } from "../model/names.js";
 import type { ApiMethod, Resource } from "../model/types.js";
 import { methodDoc } from "./docs.js";
@@ -61,11 +61,15 @@ function resourceClass(resource: Resource, methods: OptionalKind<MethodDeclarati
     kind: StructureKind.Class,
     name: resource.className,
     isExported: true,
-    properties: resource.children.map((child) => ({ name: child.name, type: child.className, isReadonly: true })),
+    // `#client` is a private field, so no spec name (a sub-resource called `client`) can clash with it.
+    properties: [
+      { name: "#client", type: "HttpClient", isReadonly: true },
+      ...resource.children.map((child) => ({ name: child.name, type: child.className, isReadonly: true })),
+    ],
     ctors: [
       {
-        parameters: [{ name: "client", type: "HttpClient", scope: Scope.Private, isReadonly: true }],
-        statements: resource.children.map((child) => `this.${child.name} = new ${child.className}(client);`),
+        parameters: [{ name: "client", type: "HttpClient" }],
+        statements: ["this.#client = client;", ...resource.children.map((child) => `this.${child.name} = new ${child.className}(client);`)],
       },
     ],
     methods,
@@ -100,7 +104,7 @@ function methodParameters(method: ApiMethod, types: MethodTypes): OptionalKind<P
   return parameters;
 }
 
-/** `return this.client.request({ method, path, ... }, options, body);` with the path built from literals and encoded arguments. */
+/** `return this.#client.request({ method, path, ... }, options, body);` with the path built from literals and encoded arguments. */
 function requestCall(method: ApiMethod): string {
   const path = pathExpression(method);
   const fields = [`method: ${JSON.stringify(method.httpMethod.toUpperCase())}`, `path: ${path}`, `retrySafe: ${method.retry.safe}`];
@@ -109,7 +113,7 @@ function requestCall(method: ApiMethod): string {
   if (method.body) fields.push(`bodyFormat: ${JSON.stringify(method.body.media.format)}`, `contentType: ${JSON.stringify(method.body.media.contentType)}`);
   const args = [`{ ${fields.join(", ")} }`, "options"];
   if (method.body) args.push("body");
-  return `return this.client.request(${args.join(", ")});`;
+  return `return this.#client.request(${args.join(", ")});`;
 }
 
 /** `/pets/{petId}.json` → `"/pets/" + encodePathParam(petId) + ".json"`; literals go through JSON.stringify, so nothing in the spec can break out of them. */

@@ -12,7 +12,8 @@ export function operationType(method: ApiMethod): string {
 }
 
 export function pathParamType(method: ApiMethod, param: PathParam): string {
-  return param.declared ? `${operationType(method)}["parameters"]["path"]${key(param.name)}` : "string | number";
+  // Path parameters are always required; a nullable schema must not make `null` an accepted argument.
+  return param.declared ? `NonNullable<${operationType(method)}["parameters"]["path"]${key(param.name)}>` : "string | number";
 }
 
 export function queryType(method: ApiMethod): string {

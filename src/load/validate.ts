@@ -90,6 +90,8 @@ const MAX_LISTED_ERRORS = 10;
 function isFatal(problem: NormalizedProblem): boolean {
   if (problem.severity !== "error" || problem.ignored) return false;
   if (problem.ruleId !== "struct") return true;
+  // An unknown property (a vendor field without `x-`, e.g. Google's top-level `source`) changes nothing we generate.
+  if (/is not expected here/.test(problem.message)) return false;
   const pointer = problem.location[0]?.pointer ?? "";
   return !/\/(schema|schemas|properties|items|additionalProperties|allOf|anyOf|oneOf|not)(\/|$)/.test(pointer);
 }

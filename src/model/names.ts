@@ -47,14 +47,27 @@ export function memberName(text: string, fallback = "call"): string {
   return RESERVED_MEMBERS.has(safe) ? `${safe}_` : safe;
 }
 
-/** Globals and runtime names a generated class must not shadow. */
-const TAKEN_CLASS_NAMES = new Set(
+/**
+ * Every name the SDK's index.ts exports besides the resources: the runtime's (templates/index.ts;
+ * a test keeps this list complete), client.ts's and schema.ts's. No class or type alias may take one.
+ */
+export const SDK_EXPORTS: ReadonlySet<string> = new Set(
   (
-    "Array Object Promise Error Map Set Date String Number Boolean Symbol JSON Math URL URLSearchParams Headers " +
-    "Request Response Blob File FormData ReadableStream AbortSignal Record Partial NonNullable ApiPromise " +
-    "HttpClient RequestOptions ClientConfig"
+    "ApiPromise ApiResponse AuthConfig BasicCredential Credential SecurityScheme encodePathParam SdkError ApiError " +
+    "BadRequestError AuthenticationError PermissionDeniedError NotFoundError ConflictError PreconditionFailedError " +
+    "UnprocessableEntityError RateLimitError InternalServerError apiErrorFor InvalidResponseError ConnectionError " +
+    "OutcomeUnknownError TimeoutError RequestInfo RequestSent createHttpClient HttpClient BaseRequestOptions ClientConfig " +
+    "Endpoint HeaderValues IdempotentWriteOptions RequestHookInfo RequestOptions ResponseHookInfo RetryHookInfo Timers " +
+    "UnsafeRequestOptions DEFAULT_RETRY RetryOptions " +
+    "Client createClient DEFAULT_BASE_URL SECURITY_SCHEMES ClientAuth ClientOptions components operations paths webhooks"
   ).split(" "),
 );
+
+/** Globals a generated class must not shadow inside its own file. */
+const TAKEN_CLASS_NAMES = new Set([
+  ..."Array Object Promise Error Map Set Date String Number Boolean Symbol JSON Math URL URLSearchParams Headers Request Response Blob File FormData ReadableStream AbortSignal Record Partial NonNullable Omit".split(" "),
+  ...SDK_EXPORTS,
+]);
 
 export function pascalCase(text: string, fallback = "Value"): string {
   const parts = words(text);

@@ -76,7 +76,7 @@ export function place(ops: SpecOperation[], options: PlacementOptions = {}): Pla
     const key = chainKey(segments);
     const chain = key === "" ? [] : key.split("/");
     const last = segments.at(-1);
-    if (last === undefined || last.kind === "param") return { op, chain: chain.length ? chain : ["root"], role: "item" };
+    if (last === undefined || last.kind === "param") return { op, chain, role: "item" };
     if (itemChains.has(key)) return { op, chain, role: "collection" };
     if (last.rpcMethod) return { op, chain: chain.slice(0, -1), role: "action", actionName: memberName(last.name), rpc: true };
     const siblings = opsByPath.get(op.path)!;

@@ -39,7 +39,8 @@ export function buildResources(ops: SpecOperation[], options: ModelOptions = {})
   const warnings: string[] = [];
   for (const placement of applyOverrides(place(ops, options), options.overrides ?? {}, warnings)) {
     let node = root;
-    for (const name of placement.chain) {
+    // Paths with no static segment at all (`/`, `/{id}`) are gathered on a `root` resource.
+    for (const name of placement.chain.length ? placement.chain : ["root"]) {
       let child = node.children.get(name);
       if (!child) node.children.set(name, (child = { name, chain: [...node.chain, name], placements: [], children: new Map() }));
       node = child;
@@ -59,10 +60,6 @@ export function buildResources(ops: SpecOperation[], options: ModelOptions = {})
     };
   };
   const resources = [...root.children.values()].sort((a, b) => a.name.localeCompare(b.name)).map(toResource);
-  if (root.placements.length > 0) {
-    // Paths with no static segment at all (`/` or `/{id}`): gathered on a `root` resource.
-    resources.push(toResource({ ...root, name: "root", chain: ["root"], children: new Map() }));
-  }
   return { resources, warnings };
 }
 

@@ -80,7 +80,7 @@ describe("emit", () => {
     expect(files[3]!.content).toContain("await api.pets.put(petId, body); // PUT /pets/{petId}");
     const pets = files[0]!.content;
     expect(pets).toContain("export class Pets {");
-    expect(pets).toContain('get(petId: paths["/pets/{petId}"]["get"]["parameters"]["path"]["petId"], options?: PetsGetOptions): ApiPromise<PetsGetResponse>');
+    expect(pets).toContain('get(petId: NonNullable<paths["/pets/{petId}"]["get"]["parameters"]["path"]["petId"]>, options?: PetsGetOptions): ApiPromise<PetsGetResponse>');
     expect(pets).toContain("put(petId: ");
     expect(pets).toContain("update(petId: ");
     expect(pets).toContain("return this.put(petId, body, options);");

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { camelCase, kebabCase, memberName, pascalCase, safeIdentifier, uniqueName, words } from "../../src/model/names.js";
+import { SDK_EXPORTS, camelCase, kebabCase, memberName, pascalCase, safeIdentifier, uniqueName, words } from "../../src/model/names.js";
 
 describe("names", () => {
   it.each([
@@ -52,5 +54,16 @@ describe("names", () => {
     expect(uniqueName("get", taken)).toBe("get2");
     expect(uniqueName("get", taken)).toBe("get3");
     expect(uniqueName("list", taken)).toBe("list");
+  });
+});
+
+describe("SDK_EXPORTS", () => {
+  it("lists every name the runtime exports, so no class or alias can shadow one", async () => {
+    const runtime = await import("../../templates/index.js");
+    const source = readFileSync(path.resolve(import.meta.dirname, "../../templates/index.ts"), "utf8");
+    const errors = readFileSync(path.resolve(import.meta.dirname, "../../templates/errors.ts"), "utf8");
+    const typeNames = [...source.matchAll(/\b(?:type\s+)?([A-Z][A-Za-z]+)\b(?=[,\s}])/g)].map((m) => m[1]!).filter((n) => n !== "" && !["Promise"].includes(n));
+    const errorTypes = [...errors.matchAll(/export (?:interface|type) ([A-Za-z]+)/g)].map((m) => m[1]!);
+    for (const name of [...Object.keys(runtime), ...typeNames, ...errorTypes]) expect(SDK_EXPORTS.has(name), name).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DecodeFailure, decodeBody } from "../../templates/decode.js";
-import { appendQuery, encodeBody, encodePathParam } from "../../templates/encode.js";
+import { appendQuery, encodeBody, encodePathParam, type PathValue } from "../../templates/encode.js";
 
 describe("encodePathParam", () => {
-  it.each<[string | number | boolean | bigint, string]>([
+  it.each<[PathValue, string]>([
     ["plain", "plain"],
     ["a/b", "a%2Fb"],
     ["../etc/passwd", "..%2Fetc%2Fpasswd"],
@@ -21,11 +21,14 @@ describe("encodePathParam", () => {
     [0, "0"],
     [true, "true"],
     [12345678901234567890n, "12345678901234567890"],
+    [["a", "b/c", 3], "a,b%2Fc,3"],
+    [[["x", "y"], ["z"]], "x,y,z"],
+    [{ role: "admin", "first name": "Al,ex" }, "role,admin,first%20name,Al%2Cex"],
   ])("%s → %s", (input, expected) => {
     expect(encodePathParam(input)).toBe(expected);
   });
 
-  it.each([".", "..", ""])("refuses %j because it would change the URL", (input) => {
+  it.each<PathValue>([".", "..", "", []])("refuses %j because it would change the URL", (input) => {
     expect(() => encodePathParam(input)).toThrow(TypeError);
     expect(() => encodePathParam(input)).toThrow(/invalid path parameter/);
   });
