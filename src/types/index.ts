@@ -1,3 +1,4 @@
+import { hoistDeepSchemaRefs } from "./hoist-refs.js";
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
 
 /**
@@ -5,7 +6,8 @@ import { astToString, resolveRef, scanDiscriminators, transformSchema, type Glob
  * bundled by the load stage, so we hand it to `transformSchema` directly instead of letting
  * `openapiTS()` parse, lint and bundle it a second time.
  */
-export function generateSchemaTypes(document: OpenAPI3): string {
+export function generateSchemaTypes(original: OpenAPI3): string {
+  const document = hoistDeepSchemaRefs(original);
   const ctx: GlobalContext = {
     additionalProperties: false,
     alphabetize: false,

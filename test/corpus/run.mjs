@@ -9,12 +9,13 @@
 //
 // Options: --jobs N (parallel child processes, default 2), --timeout S (per spec, default 180),
 // --per-process N (specs per child process before it is replaced; default 1, i.e. every spec in a
-// fresh process, and 20 with --directory; a crash, OOM or timeout still costs only that spec, and with
+// fresh process, and 50 with --directory; a crash, OOM or timeout still costs only that spec, and with
 // N > 1 every failure is re-run alone in a fresh process before it is reported),
 // --max-old-space MB (heap of each child, default 6144), --filter TEXT (spec name contains TEXT),
 // --lib-check (also check lib.*.d.ts: off by default, it never reports on generated files),
 // --keep (keep each temp folder and print its path), --no-write (leave docs/corpus.md alone),
-// --json FILE (also write the raw results; they always go to test/corpus/.cache/last-<mode>.json).
+// --json FILE (also write the raw results; they always go to test/corpus/.cache/last-<mode>.json),
+// --from-json FILE (no run: rewrite docs/corpus.md from saved raw results).
 //
 // Each spec: generate({ input, out: <tmp>/sdk }), then a consumer file
 //   import { createClient } from "./sdk/index.js"; createClient({ baseUrl: "https://api.example.com" });
@@ -22,6 +23,10 @@
 // exactOptionalPropertyTypes, lib ES2022+DOM, types [], once with module/moduleResolution NodeNext and
 // once with module ESNext + moduleResolution Bundler. The tsconfig files are left in the temp folder
 // (--keep) so `npx tsc -p <tmp>/tsconfig.nodenext.json` reproduces a result.
+//
+// A run measures a frozen copy of dist/ + templates/ (test/corpus/.cache/build-<sha>), so rebuilding
+// or editing the generator meanwhile cannot mix two builds; the report names the build's sha.
+// Exit code: 0 when every spec passes, 1 when some fail, 2 when the runner itself cannot run.
 import { fork, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -181,6 +186,7 @@ export async function checkSpec(file, { name = path.basename(file), keep = false
       const known = error instanceof sdkwright.SdkwrightError;
       const text = known ? error.format() : `${error?.name ?? "Error"}: ${error?.message ?? String(error)}`;
       result.error = (known ? "" : "(internal) ") + String(text).split("\n")[0];
+      if (known && error.location?.pointer !== undefined) result.pointer = `#${error.location.pointer}`;
       result.detail = known ? String(text) : String(error?.stack ?? text).split("\n").slice(0, 8).join("\n");
       return result;
     } finally {
@@ -385,7 +391,12 @@ export function clusterKey(r) {
     const where = file.startsWith("sdk/resources") ? "resources/*.ts" : file.startsWith("sdk/runtime") ? "runtime/*.ts" : (first.first ?? "").split("(")[0];
     return `tsc TS${first.code} in ${where}: ${normalise(first.message)}`;
   }
-  if (r.status === "generate") return `generate: ${normalise(r.error.replace(/^error: /, "").replace(/\s+\(?(in |at )?[^\s]+\.(json|ya?ml)\b.*$/i, ""))}`;
+  if (r.status === "generate") {
+    // Where in the spec matters as much as what: `#/x-webhooks/…` and `#/paths/…` are different bugs.
+    const top = r.pointer?.split("/")[1];
+    const where = top === undefined ? "" : ` at #/${top === "" ? "" : top.startsWith("x-") || /^(info|paths|components|webhooks|servers|security|tags)$/.test(top) ? top : "<unknown key>"}`;
+    return `generate: ${normalise(r.error.replace(/^error: /, ""))}${where}`;
+  }
   return `${r.status}: ${normalise(r.error)}`;
 }
 
@@ -410,7 +421,7 @@ const truncate = (text, n = 220) => (text.length > n ? text.slice(0, n - 1) + "�
 
 function resultCell(r) {
   if (r.status === "ok") return "ok";
-  if (r.status === "generate") return `generate error: ${truncate(r.error)}`;
+  if (r.status === "generate") return `generate error: ${truncate(r.error)}${r.pointer ? ` (at ${truncate(r.pointer, 80)})` : ""}`;
   if (r.status === "tsc") {
     const counts = Object.entries(r.tsc).map(([res, t]) => `${res} ${t.errors}`).join(", ");
     return `tsc errors (${counts}): ${truncate(r.error)}`;
@@ -609,6 +620,7 @@ function parseArgs(argv) {
     else if (a === "--keep") opts.keep = true;
     else if (a === "--lib-check") opts.libCheck = true;
     else if (a === "--no-write") opts.write = false;
+    else if (a === "--from-json") opts.fromJson = value();
     else if (a === "--help" || a === "-h") opts.help = true;
     else if (a.startsWith("-")) throw new Error(`unknown option ${a} (see --help)`);
     else opts.specs.push(a);
@@ -622,10 +634,11 @@ async function main() {
     console.log(readFileSync(selfPath, "utf8").split("\nimport ")[0].replace(/^#!.*\n/, "").replace(/^\/\/ ?/gm, ""));
     return;
   }
+  if (opts.fromJson) return reportFromJson(opts.fromJson, opts.write);
   if (!existsSync(path.join(repoRoot, "dist/index.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm run corpus does)");
   const mode = opts.specs.length > 0 ? "explicit" : opts.directory ? "directory" : "shared";
   // A fresh process costs ~3 s (module load, cold JIT, lib.*.d.ts parse): too much for 2,639 specs.
-  opts.perProcess ??= mode === "directory" ? 20 : 1;
+  opts.perProcess ??= mode === "directory" ? 50 : 1;
   let specs =
     mode === "explicit"
       ? opts.specs.map((s) => ({ name: path.relative(repoRoot, path.resolve(s)) || s, file: path.resolve(s) }))
@@ -635,7 +648,6 @@ async function main() {
   if (mode === "shared" && specs.length === 0) throw new Error(`no specs in ${sharedSpecsDir}`);
   if (opts.filter) specs = specs.filter((s) => s.name.includes(opts.filter));
   if (opts.sample !== undefined) specs = sample(specs, opts.sample, opts.seed);
-  const partial = mode === "explicit" || opts.filter !== undefined;
   console.log(`corpus (${mode}): ${specs.length} specs, ${opts.jobs} jobs, timeout ${opts.timeoutMs / 1000} s, ${opts.perProcess} spec(s) per process`);
   const build = snapshotBuild();
   opts.generator = build.dir;
@@ -651,15 +663,33 @@ async function main() {
   });
   const wall = performance.now() - started;
   mkdirSync(cacheDir, { recursive: true });
-  const raw = JSON.stringify({ mode, options: { ...opts, specs: undefined }, wallMs: wall, results }, null, 2) + "\n";
+  const raw = JSON.stringify({ mode, env: { ...environment(), build: build.fingerprint }, options: { ...opts, specs: undefined }, wallMs: wall, results }, null, 2) + "\n";
   writeFileSync(path.join(cacheDir, `last-${mode}.json`), raw);
   if (opts.json) writeFileSync(path.resolve(opts.json), raw);
 
   const env = { ...environment(), build: build.fingerprint };
+  report(mode, results, env, opts, wall);
+}
+
+/** Rewrites docs/corpus.md from a saved run (test/corpus/.cache/last-<mode>.json or --json FILE): new clustering, no re-run. */
+function reportFromJson(file, write) {
+  const saved = JSON.parse(readFileSync(path.resolve(file), "utf8"));
+  for (const r of saved.results) {
+    // Runs saved before the pointer was recorded: it is on the second line of the formatted error.
+    if (r.status === "generate" && r.pointer === undefined) {
+      const m = /^\s+at .* (#\/\S*)$/m.exec(r.detail ?? "");
+      if (m) r.pointer = m[1];
+    }
+  }
+  report(saved.mode, saved.results, saved.env ?? { ...environment(), build: "?" }, { ...saved.options, write }, saved.wallMs);
+}
+
+function report(mode, results, env, opts, wall) {
   const ok = results.filter((r) => r.status === "ok").length;
   console.log(`\n${ok}/${results.length} pass (${pct(ok, results.length)}) in ${(wall / 1000).toFixed(0)} s wall; sdkwright ${env.version}, build ${env.build}`);
   for (const [key, rs] of clusters(results)) console.log(`  ${String(rs.length).padStart(4)} × ${truncate(key, 150)}\n         e.g. ${rs[0].spec}`);
-  if (opts.write && !partial && mode !== "explicit") {
+  const partial = mode === "explicit" || opts.filter !== undefined;
+  if (opts.write && !partial) {
     writeDocs(mode, mode === "shared" ? sharedSection(results, env, opts) : directorySection(results, env, opts));
     console.log(`wrote ${path.relative(repoRoot, docsPath)} (${mode} section)`);
   }
