@@ -5,14 +5,14 @@
  */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2, so at most 3 attempts). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Base of the exponential backoff (default 500 ms). */
-  initialDelayMs?: number;
+  initialDelayMs?: number | undefined;
   /** Longest wait between attempts; a longer `Retry-After` ends retrying (default 8 s). */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
 }
 
-export type RetryPolicy = Required<RetryOptions>;
+export type RetryPolicy = { [K in keyof RetryOptions]-?: number };
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000 };
 

@@ -5,7 +5,7 @@
  * Then the cases a table does not capture: deadlines, aborts, conditional writes and hooks.
  */
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ApiError,
   BadRequestError,
@@ -17,41 +17,19 @@ import {
   RateLimitError,
   TimeoutError,
 } from "../../templates/errors.js";
-import {
-  createHttpClient,
-  type ClientConfig,
-  type Endpoint,
-  type RequestHookInfo,
-  type ResponseHookInfo,
-  type RetryHookInfo,
-  type Timers,
-} from "../../templates/http-client.js";
+import type { ClientConfig, Endpoint, RequestHookInfo, ResponseHookInfo, RetryHookInfo, Timers } from "../../templates/config.js";
+import { createHttpClient } from "../../templates/http-client.js";
 import * as runtime from "../../templates/index.js";
+import { BASE, NOW, recordNock, rejection } from "../support/nock-recorder.js";
 
-const BASE = "http://api.test";
-const NOW = Date.parse("Wed, 21 Oct 2015 07:28:00 GMT");
+const network = recordNock();
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** Per-attempt timeout for the timeout rows; nock holds those replies far longer. */
 const ATTEMPT_TIMEOUT_MS = 250;
 
-interface Seen {
-  method: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
 
-let seen: Seen[];
-let unmatched: string[];
-const onNoMatch = (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`);
 
-function api(): nock.Scope {
-  const scope = nock(BASE);
-  scope.on("request", (req: { method: string; path: string; headers: Seen["headers"] }, _interceptor: unknown, body: string) => {
-    seen.push({ method: req.method, path: req.path, headers: { ...req.headers }, body });
-  });
-  return scope;
-}
 
 /** Fake clock: `sleep` advances `now` instead of waiting, so deadlines are testable without delay. */
 function harness(config: Partial<ClientConfig> = {}, timers: Partial<Timers> = {}) {
@@ -72,35 +50,10 @@ function harness(config: Partial<ClientConfig> = {}, timers: Partial<Timers> = {
   return { client, clock, delays, retries, sleep };
 }
 
-async function rejection(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.emitter.on("no match", onNoMatch);
-});
 
-afterAll(() => {
-  nock.emitter.removeListener("no match", onNoMatch);
-  nock.enableNetConnect();
-  nock.restore();
-});
 
-beforeEach(() => {
-  seen = [];
-  unmatched = [];
-});
 
-afterEach(() => {
-  expect(unmatched).toEqual([]);
-  nock.cleanAll();
-});
 
 // ---------------------------------------------------------------------------------------------
 // The matrix
@@ -222,10 +175,10 @@ describe("fault matrix", () => {
   it.each(MATRIX.map((row) => [row.name, row] as const))("%s", async (_name, row) => {
     const { method, fault } = row;
     const { endpoint } = method;
-    const scope = api();
+    const scope = network.api();
     fault.serve(scope.intercept(endpoint.path, endpoint.method), row.mode === "once" ? 1 : 3);
-    const json = method.success.body === undefined ? {} : { "content-type": "application/json" };
-    const spare = api().intercept(endpoint.path, endpoint.method).reply(method.success.status, method.success.body as nock.Body, json);
+    const json: Record<string, string> = method.success.body === undefined ? {} : { "content-type": "application/json" };
+    const spare = network.api().intercept(endpoint.path, endpoint.method).reply(method.success.status, method.success.body as nock.Body, json);
     const { client, delays, retries } = harness();
 
     // Only the timeout fault needs a short per-attempt timeout; elsewhere a short one would turn a
@@ -259,9 +212,9 @@ describe("fault matrix", () => {
     }
 
     // What the server saw.
-    expect(seen).toHaveLength(row.requests);
-    expect(seen.every((r) => r.method === endpoint.method && r.path === endpoint.path)).toBe(true);
-    const keys = seen.map((r) => r.headers["idempotency-key"]);
+    expect(network.seen).toHaveLength(row.requests);
+    expect(network.seen.every((r) => r.method === endpoint.method && r.path === endpoint.path)).toBe(true);
+    const keys = network.seen.map((r) => r.headers["idempotency-key"]);
     if (method.keyed) {
       expect(keys[0]).toMatch(UUID);
       expect(new Set(keys).size).toBe(1);
@@ -271,10 +224,10 @@ describe("fault matrix", () => {
       expect(keyReported).toBeUndefined();
     }
     if (method.body !== undefined) {
-      expect(new Set(seen.map((r) => r.body)).size).toBe(1);
-      expect(JSON.parse(seen[0]!.body)).toEqual(method.body);
+      expect(new Set(network.seen.map((r) => r.body)).size).toBe(1);
+      expect(JSON.parse(network.seen[0]!.body)).toEqual(method.body);
     } else {
-      expect(seen.every((r) => r.body === "")).toBe(true);
+      expect(network.seen.every((r) => r.body === "")).toBe(true);
     }
 
     // The backoff chosen, as slept and as reported to onRetry.
@@ -329,8 +282,8 @@ describe("classifying fetch failures", () => {
 
 describe("overall deadline", () => {
   it("a backoff that would overrun the deadline ends retrying with the last error", async () => {
-    api().get("/pets/1").times(2).reply(503, { error: "busy" }, { "content-type": "application/json" });
-    const spare = api().get("/pets/1").reply(200, {});
+    network.api().get("/pets/1").times(2).reply(503, { error: "busy" }, { "content-type": "application/json" });
+    const spare = network.api().get("/pets/1").reply(200, {});
     // Backoff 250 ms (clock → +250), then 500 ms would end at +750 ≥ 600.
     const { client, delays } = harness();
     const error = (await rejection(client.request(GET_PET, { deadlineMs: 600 }))) as InternalServerError;
@@ -339,13 +292,13 @@ describe("overall deadline", () => {
     expect(error.body).toEqual({ error: "busy" });
     expect(error.message).toMatch(/600 ms deadline/);
     expect(delays).toEqual([250]);
-    expect(seen).toHaveLength(2);
+    expect(network.seen).toHaveLength(2);
     expect(spare.isDone()).toBe(false);
   });
 
   it("a Retry-After longer than the time left is not waited for (client-level deadline)", async () => {
-    api().put("/pets/1").reply(429, "", { "retry-after": "2" });
-    const spare = api().put("/pets/1").reply(200, {});
+    network.api().put("/pets/1").reply(429, "", { "retry-after": "2" });
+    const spare = network.api().put("/pets/1").reply(200, {});
     const { client, sleep } = harness({ deadlineMs: 1_500 });
     const error = (await rejection(client.request(PUT_PET, {}, { a: 1 }))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
@@ -355,7 +308,7 @@ describe("overall deadline", () => {
   });
 
   it("the call's deadlineMs wins over the client's", async () => {
-    api().get("/pets/1").reply(503, "").get("/pets/1").reply(200, { ok: 1 }, { "content-type": "application/json" });
+    network.api().get("/pets/1").reply(503, "").get("/pets/1").reply(200, { ok: 1 }, { "content-type": "application/json" });
     const { client, delays } = harness({ deadlineMs: 100 });
     const result = await client.request(GET_PET, { deadlineMs: 10_000 }).withResponse();
     expect(result.attempts).toBe(2);
@@ -363,21 +316,21 @@ describe("overall deadline", () => {
   });
 
   it("a connection error whose backoff would overrun the deadline is thrown as is", async () => {
-    api().post("/pets").times(3).replyWithError({ code: "ECONNRESET", message: "socket hang up" });
+    network.api().post("/pets").times(3).replyWithError({ code: "ECONNRESET", message: "socket hang up" });
     const { client, delays } = harness();
     const error = (await rejection(client.request(CREATE_PET_KEYED, { deadlineMs: 200 }, { a: 1 }))) as OutcomeUnknownError;
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error.attempts).toBe(1);
     expect(error.message).toMatch(/200 ms deadline/);
     expect(delays).toEqual([]);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
   });
 
   it("when the deadline passes mid-attempt, the attempt is aborted with a deadline TimeoutError", async () => {
     // First attempt 503; backoff 900 ms of fake time leaves 50 ms of the 950 ms deadline for attempt 2,
     // whose reply nock holds back for 2 s.
-    api().get("/pets/1").reply(503, "").get("/pets/1").delay(2_000).reply(200, {});
-    const spare = api().get("/pets/1").reply(200, {});
+    network.api().get("/pets/1").reply(503, "").get("/pets/1").delay(2_000).reply(200, {});
+    const spare = network.api().get("/pets/1").reply(200, {});
     const { client, delays } = harness({ retry: { initialDelayMs: 1_800 } });
     const started = Date.now();
     const error = (await rejection(client.request(GET_PET, { deadlineMs: 950, timeoutMs: 10_000 }))) as TimeoutError;
@@ -388,12 +341,12 @@ describe("overall deadline", () => {
     expect(error.message).toMatch(/hit its 950 ms deadline \(attempt 2\)/);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(delays).toEqual([900]);
-    expect(seen).toHaveLength(2);
+    expect(network.seen).toHaveLength(2);
     expect(spare.isDone()).toBe(false);
   });
 
   it("a per-attempt timeout shorter than the time left is still reported as the attempt's", async () => {
-    api().get("/pets/1").times(3).delay(2_000).reply(200, {});
+    network.api().get("/pets/1").times(3).delay(2_000).reply(200, {});
     const { client } = harness();
     const error = (await rejection(client.request(GET_PET, { deadlineMs: 60_000, timeoutMs: 20 }))) as TimeoutError;
     expect(error.reason).toBe("attempt");
@@ -404,8 +357,8 @@ describe("overall deadline", () => {
 
 describe("aborting during the backoff", () => {
   it("a keyed POST aborted while waiting to retry rejects with the reason and sends nothing more", async () => {
-    api().post("/pets").reply(503, "");
-    const spare = api().post("/pets").reply(201, {});
+    network.api().post("/pets").reply(503, "");
+    const spare = network.api().post("/pets").reply(201, {});
     const controller = new AbortController();
     const reason = new Error("user cancelled");
     const sleep = vi.fn(
@@ -420,14 +373,14 @@ describe("aborting during the backoff", () => {
     expect(error).toBe(reason);
     expect(sleep).toHaveBeenCalledTimes(1);
     expect(sleep.mock.calls[0]![0]).toBe(250);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
   });
 });
 
 describe("identical bytes on every attempt", () => {
   it("PUT retried after a reset, a timeout and a 503 sends the same body, length and headers each time", async () => {
-    api()
+    network.api()
       .put("/pets/1").replyWithError({ code: "ECONNRESET", message: "socket hang up" })
       .put("/pets/1").delay(2_000).reply(200, {})
       .put("/pets/1").reply(503, "")
@@ -437,18 +390,18 @@ describe("identical bytes on every attempt", () => {
     const result = await client.request(PUT_PET, { timeoutMs: ATTEMPT_TIMEOUT_MS, ifMatch: '"v1"' }, body).withResponse();
     expect(result.attempts).toBe(4);
     expect(delays).toEqual([250, 500, 1_000]);
-    expect(seen).toHaveLength(4);
-    expect(new Set(seen.map((r) => r.body)).size).toBe(1);
-    expect(JSON.parse(seen[0]!.body)).toEqual(body);
-    expect(new Set(seen.map((r) => r.headers["content-type"]))).toEqual(new Set(["application/json"]));
-    expect(seen.map((r) => r.headers["if-match"])).toEqual(['"v1"', '"v1"', '"v1"', '"v1"']);
+    expect(network.seen).toHaveLength(4);
+    expect(new Set(network.seen.map((r) => r.body)).size).toBe(1);
+    expect(JSON.parse(network.seen[0]!.body)).toEqual(body);
+    expect(new Set(network.seen.map((r) => r.headers["content-type"]))).toEqual(new Set(["application/json"]));
+    expect(network.seen.map((r) => r.headers["if-match"])).toEqual(['"v1"', '"v1"', '"v1"', '"v1"']);
   });
 });
 
 describe("conditional writes", () => {
   it("ifMatch sends If-Match; a 412 is a PreconditionFailedError after one request", async () => {
-    api().put("/pets/1").reply(412, { error: "etag mismatch" }, { "content-type": "application/json", etag: '"v3"' });
-    const spare = api().put("/pets/1").reply(200, {});
+    network.api().put("/pets/1").reply(412, { error: "etag mismatch" }, { "content-type": "application/json", etag: '"v3"' });
+    const spare = network.api().put("/pets/1").reply(200, {});
     const { client, sleep } = harness();
     const error = (await rejection(client.request(PUT_PET, { ifMatch: '"v2"' }, { name: "Rex" }))) as PreconditionFailedError;
     expect(error).toBeInstanceOf(PreconditionFailedError);
@@ -456,14 +409,14 @@ describe("conditional writes", () => {
     expect(error.headers.get("etag")).toBe('"v3"');
     expect(error.attempts).toBe(1);
     expect(error.message).not.toMatch(/earlier attempt/);
-    expect(seen[0]!.headers["if-match"]).toBe('"v2"');
-    expect(seen[0]!.headers["if-none-match"]).toBeUndefined();
+    expect(network.seen[0]!.headers["if-match"]).toBe('"v2"');
+    expect(network.seen[0]!.headers["if-none-match"]).toBeUndefined();
     expect(sleep).not.toHaveBeenCalled();
     expect(spare.isDone()).toBe(false);
   });
 
   it("ifNoneMatch: '*' makes PUT create-only; created tells 201 from 200", async () => {
-    api()
+    network.api()
       .put("/pets/1").reply(201, { id: 1 }, { "content-type": "application/json", etag: '"v1"', location: "/pets/1" })
       .put("/pets/1").reply(200, { id: 1 }, { "content-type": "application/json", etag: '"v2"' });
     const { client } = harness();
@@ -473,26 +426,26 @@ describe("conditional writes", () => {
     const replaced = await client.request(PUT_PET, { ifMatch: created.etag! }, { name: "Max" }).withResponse();
     expect(replaced.created).toBe(false);
     expect(replaced.status).toBe(200);
-    expect(seen.map((r) => [r.headers["if-none-match"], r.headers["if-match"]])).toEqual([
+    expect(network.seen.map((r) => [r.headers["if-none-match"], r.headers["if-match"]])).toEqual([
       ["*", undefined],
       [undefined, '"v1"'],
     ]);
   });
 
   it("a 412 on a retry says an earlier attempt may have taken effect", async () => {
-    api().put("/pets/1").replyWithError({ code: "ECONNRESET", message: "socket hang up" }).put("/pets/1").reply(412, "");
+    network.api().put("/pets/1").replyWithError({ code: "ECONNRESET", message: "socket hang up" }).put("/pets/1").reply(412, "");
     const { client } = harness();
     const error = (await rejection(client.request(PUT_PET, { ifNoneMatch: "*" }, { name: "Rex" }))) as PreconditionFailedError;
     expect(error).toBeInstanceOf(PreconditionFailedError);
     expect(error.attempts).toBe(2);
     expect(error.message).toMatch(/earlier attempt may have taken effect/);
-    expect(seen.map((r) => r.headers["if-none-match"])).toEqual(["*", "*"]);
+    expect(network.seen.map((r) => r.headers["if-none-match"])).toEqual(["*", "*"]);
   });
 });
 
 describe("hooks", () => {
   it("onRequest, onResponse and onRetry see each attempt, with credentials redacted", async () => {
-    api().post("/pets").reply(503, "", { "retry-after": "1" }).post("/pets").reply(201, { id: 7 }, { "content-type": "application/json" });
+    network.api().post("/pets").reply(503, "", { "retry-after": "1" }).post("/pets").reply(201, { id: 7 }, { "content-type": "application/json" });
     const requests: RequestHookInfo[] = [];
     const responses: ResponseHookInfo[] = [];
     // A clock that moves 5 ms each time it is read: the attempt start and the response are one read apart.
@@ -526,18 +479,18 @@ describe("hooks", () => {
     ]);
     expect(retries).toEqual([{ method: "POST", url: `${BASE}/pets`, attempt: 1, reason: "HTTP 503", delayMs: 1_000 }]);
     // The real headers still went out.
-    expect(seen[0]!.headers.authorization).toBe("Bearer secret");
+    expect(network.seen[0]!.headers.authorization).toBe("Bearer secret");
   });
 
   it("onRetry names the error code of a connection failure, or timeout", async () => {
-    api().get("/pets/1").replyWithError({ code: "ECONNRESET" }).get("/pets/1").delay(2_000).reply(200, {}).get("/pets/1").reply(204);
+    network.api().get("/pets/1").replyWithError({ code: "ECONNRESET" }).get("/pets/1").delay(2_000).reply(200, {}).get("/pets/1").reply(204);
     const { client, retries } = harness();
     await client.request(GET_PET, { timeoutMs: ATTEMPT_TIMEOUT_MS });
     expect(retries.map((r) => r.reason)).toEqual(["ECONNRESET", "timeout"]);
   });
 
   it("hooks that throw or reject do not change the outcome", async () => {
-    api().get("/pets/1").reply(500, "").get("/pets/1").reply(200, { ok: 1 }, { "content-type": "application/json" });
+    network.api().get("/pets/1").reply(500, "").get("/pets/1").reply(200, { ok: 1 }, { "content-type": "application/json" });
     const boom = () => {
       throw new Error("hook bug");
     };

@@ -8,6 +8,7 @@ import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConnectionError, NotFoundError, OutcomeUnknownError, TimeoutError } from "../../templates/errors.js";
 import { createHttpClient, type ClientConfig, type Endpoint } from "../../templates/http-client.js";
+import { rejection } from "../support/nock-recorder.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -52,14 +53,6 @@ function client(config: Partial<ClientConfig> = {}) {
   return { delays, sleep, client: createHttpClient({ baseUrl, timers: { sleep, random: () => 0.5, now: Date.now }, ...config }) };
 }
 
-async function rejection(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const never: Handler = () => {};
 const CREATE: Endpoint = { method: "POST", path: "/orders", retrySafe: false, bodyFormat: "json" };

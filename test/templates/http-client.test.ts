@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiPromise } from "../../templates/api-promise.js";
 import {
   ApiError,
@@ -18,9 +18,10 @@ import {
   UnprocessableEntityError,
 } from "../../templates/errors.js";
 import { createHttpClient, type ClientConfig, type Endpoint, type Timers } from "../../templates/http-client.js";
+import { BASE, NOW, recordNock, rejection } from "../support/nock-recorder.js";
 
-const BASE = "http://api.test";
-const NOW = Date.parse("Wed, 21 Oct 2015 07:28:00 GMT");
+const network = recordNock();
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const GET_PET: Endpoint = { method: "GET", path: "/pets/1", retrySafe: true };
@@ -29,26 +30,8 @@ const CREATE_PET: Endpoint = { method: "POST", path: "/pets", retrySafe: false, 
 const CREATE_PET_IDEMPOTENT: Endpoint = { method: "POST", path: "/pets", retrySafe: true, idempotencyHeader: "Idempotency-Key", bodyFormat: "json" };
 const DELETE_PET: Endpoint = { method: "DELETE", path: "/pets/1", retrySafe: true };
 
-interface Seen {
-  method: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
 
-/** Every request that reached a nock interceptor, in order, with the exact body bytes. */
-let seen: Seen[];
-/** Requests that matched no interceptor: must stay empty. */
-let unmatched: string[];
-const onNoMatch = (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`);
 
-function api(): nock.Scope {
-  const scope = nock(BASE);
-  scope.on("request", (req: { method: string; path: string; headers: Seen["headers"] }, _interceptor: unknown, body: string) => {
-    seen.push({ method: req.method, path: req.path, headers: { ...req.headers }, body });
-  });
-  return scope;
-}
 
 /** A client whose clock, randomness and sleep are fake: no test waits for backoff. */
 function harness(config: Partial<ClientConfig> = {}, timers: Partial<Timers> = {}) {
@@ -61,39 +44,14 @@ function harness(config: Partial<ClientConfig> = {}, timers: Partial<Timers> = {
   return { client, delays, sleep };
 }
 
-async function rejection(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.emitter.on("no match", onNoMatch);
-});
 
-afterAll(() => {
-  nock.emitter.removeListener("no match", onNoMatch);
-  nock.enableNetConnect();
-  nock.restore();
-});
 
-beforeEach(() => {
-  seen = [];
-  unmatched = [];
-});
 
-afterEach(() => {
-  expect(unmatched).toEqual([]);
-  nock.cleanAll();
-});
 
 describe("retrying idempotent requests", () => {
   it("(a) PUT survives a connection reset and a 503, sending identical bytes three times", async () => {
-    const scope = api()
+    const scope = network.api()
       .put("/pets/1").replyWithError({ code: "ECONNRESET", message: "socket hang up" })
       .put("/pets/1").reply(503, "busy")
       .put("/pets/1").reply(200, { id: 1, name: "Rex" }, { "content-type": "application/json", etag: '"v2"' });
@@ -107,18 +65,18 @@ describe("retrying idempotent requests", () => {
     expect(result.etag).toBe('"v2"');
     expect(result.idempotencyKey).toBeUndefined();
     expect(scope.isDone()).toBe(true);
-    expect(seen).toHaveLength(3);
-    expect(seen.map((r) => r.method)).toEqual(["PUT", "PUT", "PUT"]);
-    expect(new Set(seen.map((r) => r.body)).size).toBe(1);
-    expect(JSON.parse(seen[0]!.body)).toEqual({ name: "Rex", note: "ünïcødé" });
-    expect(seen.every((r) => r.headers["content-type"] === "application/json")).toBe(true);
+    expect(network.seen).toHaveLength(3);
+    expect(network.seen.map((r) => r.method)).toEqual(["PUT", "PUT", "PUT"]);
+    expect(new Set(network.seen.map((r) => r.body)).size).toBe(1);
+    expect(JSON.parse(network.seen[0]!.body)).toEqual({ name: "Rex", note: "ünïcødé" });
+    expect(network.seen.every((r) => r.headers["content-type"] === "application/json")).toBe(true);
     // Full jitter with random() = 0.5: half of 500 ms, then half of 1000 ms.
     expect(delays).toEqual([250, 500]);
   });
 
   it("(f) GET is attempted maxRetries + 1 times, then throws InternalServerError with attempts 3", async () => {
-    const scope = api().get("/pets/1").times(3).reply(500, { error: "boom" }, { "content-type": "application/json" });
-    const spare = api().get("/pets/1").reply(200, {});
+    const scope = network.api().get("/pets/1").times(3).reply(500, { error: "boom" }, { "content-type": "application/json" });
+    const spare = network.api().get("/pets/1").reply(200, {});
     const { client, delays } = harness();
 
     const error = await rejection(client.request(GET_PET));
@@ -133,32 +91,32 @@ describe("retrying idempotent requests", () => {
     expect(e.message).not.toMatch(/not idempotent/);
     expect(scope.isDone()).toBe(true);
     expect(spare.isDone()).toBe(false);
-    expect(seen).toHaveLength(3);
+    expect(network.seen).toHaveLength(3);
     expect(delays).toEqual([250, 500]);
   });
 
   it.each([408, 429, 500, 502, 503, 504])("retries a GET after HTTP %i", async (status) => {
-    api().get("/pets/1").reply(status, "").get("/pets/1").reply(200, { id: 1 }, { "content-type": "application/json" });
+    network.api().get("/pets/1").reply(status, "").get("/pets/1").reply(200, { id: 1 }, { "content-type": "application/json" });
     const { client } = harness();
     const result = await client.request(GET_PET).withResponse();
     expect(result.attempts).toBe(2);
     expect(result.data).toEqual({ id: 1 });
-    expect(seen).toHaveLength(2);
+    expect(network.seen).toHaveLength(2);
   });
 
   it("retries a DELETE after a connection reset, then reports ConnectionError with attempts 3", async () => {
-    api().delete("/pets/1").times(3).replyWithError({ code: "ECONNRESET", message: "socket hang up" });
+    network.api().delete("/pets/1").times(3).replyWithError({ code: "ECONNRESET", message: "socket hang up" });
     const { client, delays } = harness();
     const error = await rejection(client.request(DELETE_PET));
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).attempts).toBe(3);
     expect((error as ConnectionError).message).toMatch(/ECONNRESET/);
-    expect(seen).toHaveLength(3);
+    expect(network.seen).toHaveLength(3);
     expect(delays).toEqual([250, 500]);
   });
 
   it("honours a larger maxRetries from the client and the call", async () => {
-    api().get("/pets/1").times(5).reply(503, "").get("/pets/1").reply(200, "ok", { "content-type": "text/plain" });
+    network.api().get("/pets/1").times(5).reply(503, "").get("/pets/1").reply(200, "ok", { "content-type": "text/plain" });
     const { client, delays } = harness({ retry: { maxRetries: 1, initialDelayMs: 100, maxDelayMs: 1_000 } }, { random: () => 0.999 });
     const result = await client.request(GET_PET, { retry: { maxRetries: 5 } }).withResponse();
     expect(result.attempts).toBe(6);
@@ -168,8 +126,8 @@ describe("retrying idempotent requests", () => {
   });
 
   it("a retry option given as undefined keeps the default instead of retrying forever", async () => {
-    const scope = api().get("/pets/1").times(3).reply(503, "");
-    const spare = api().get("/pets/1").times(10).reply(503, "");
+    const scope = network.api().get("/pets/1").times(3).reply(503, "");
+    const spare = network.api().get("/pets/1").times(10).reply(503, "");
     const { client } = harness({ retry: { maxRetries: undefined } });
     const error = await rejection(client.request(GET_PET));
     expect((error as ApiError).attempts).toBe(3);
@@ -180,8 +138,8 @@ describe("retrying idempotent requests", () => {
 
 describe("writes that are not idempotent", () => {
   it("(b) POST hit by a connection reset is sent once and says why it was not retried", async () => {
-    api().post("/pets").replyWithError({ code: "ECONNRESET", message: "socket hang up" });
-    const spare = api().post("/pets").reply(201, {});
+    network.api().post("/pets").replyWithError({ code: "ECONNRESET", message: "socket hang up" });
+    const spare = network.api().post("/pets").reply(201, {});
     const { client, sleep } = harness();
 
     const error = await rejection(client.request(CREATE_PET, {}, { name: "Rex" }));
@@ -201,15 +159,15 @@ describe("writes that are not idempotent", () => {
     expect(e.message).toMatch(/may have reached the server/);
     expect(e.message).toMatch(/not retried because POST is not idempotent/);
     expect(e.cause).toBeDefined();
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
     expect(sleep).not.toHaveBeenCalled();
-    expect(seen[0]!.headers["idempotency-key"]).toBeUndefined();
+    expect(network.seen[0]!.headers["idempotency-key"]).toBeUndefined();
   });
 
   it("POST answered 503 is not retried and the error says so", async () => {
-    api().post("/pets").reply(503, { error: "overloaded" }, { "content-type": "application/json" });
-    const spare = api().post("/pets").reply(201, {});
+    network.api().post("/pets").reply(503, { error: "overloaded" }, { "content-type": "application/json" });
+    const spare = network.api().post("/pets").reply(201, {});
     const { client, sleep } = harness();
     const error = await rejection(client.request(CREATE_PET, {}, { name: "Rex" }));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -218,24 +176,24 @@ describe("writes that are not idempotent", () => {
     expect(e.attempts).toBe(1);
     expect(e.body).toEqual({ error: "overloaded" });
     expect(e.message).toMatch(/not retried because POST is not idempotent/);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
     expect(sleep).not.toHaveBeenCalled();
   });
 
   it("PATCH answered 429 is not retried", async () => {
-    api().patch("/pets/1").reply(429, "", { "retry-after": "1" });
-    const spare = api().patch("/pets/1").reply(200, {});
+    network.api().patch("/pets/1").reply(429, "", { "retry-after": "1" });
+    const spare = network.api().patch("/pets/1").reply(200, {});
     const { client } = harness();
     const error = await rejection(client.request({ method: "PATCH", path: "/pets/1", retrySafe: false, bodyFormat: "json" }, {}, { a: 1 }));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).message).toMatch(/not retried because PATCH is not idempotent/);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
   });
 
   it("a POST error that is not transient carries no retry note", async () => {
-    api().post("/pets").reply(422, { field: "name" }, { "content-type": "application/json" });
+    network.api().post("/pets").reply(422, { field: "name" }, { "content-type": "application/json" });
     const { client } = harness();
     const error = await rejection(client.request(CREATE_PET, {}, {}));
     expect(error).toBeInstanceOf(UnprocessableEntityError);
@@ -245,7 +203,7 @@ describe("writes that are not idempotent", () => {
 
 describe("writes with an idempotency key", () => {
   it("(c) POST with a declared Idempotency-Key: 503 then 201, same generated key on both attempts", async () => {
-    const scope = api()
+    const scope = network.api()
       .post("/pets").reply(503, "")
       .post("/pets").reply(201, { id: 7 }, { "content-type": "application/json", location: "/pets/7" });
     const { client, delays } = harness();
@@ -253,11 +211,11 @@ describe("writes with an idempotency key", () => {
     const result = await client.request<{ id: number }>(CREATE_PET_IDEMPOTENT, {}, { name: "Rex" }).withResponse();
 
     expect(scope.isDone()).toBe(true);
-    expect(seen).toHaveLength(2);
-    const keys = seen.map((r) => r.headers["idempotency-key"]);
+    expect(network.seen).toHaveLength(2);
+    const keys = network.seen.map((r) => r.headers["idempotency-key"]);
     expect(keys[0]).toMatch(UUID);
     expect(keys[1]).toBe(keys[0]);
-    expect(seen[1]!.body).toBe(seen[0]!.body);
+    expect(network.seen[1]!.body).toBe(network.seen[0]!.body);
     expect(result.idempotencyKey).toBe(keys[0]);
     expect(result.status).toBe(201);
     expect(result.attempts).toBe(2);
@@ -267,37 +225,37 @@ describe("writes with an idempotency key", () => {
   });
 
   it("generates a fresh key for each logical call", async () => {
-    api().post("/pets").times(2).reply(201, {}, { "content-type": "application/json" });
+    network.api().post("/pets").times(2).reply(201, {}, { "content-type": "application/json" });
     const { client } = harness();
     const first = await client.request(CREATE_PET_IDEMPOTENT, {}, {}).withResponse();
     const second = await client.request(CREATE_PET_IDEMPOTENT, {}, {}).withResponse();
     expect(first.idempotencyKey).toMatch(UUID);
     expect(second.idempotencyKey).toMatch(UUID);
     expect(first.idempotencyKey).not.toBe(second.idempotencyKey);
-    expect(seen.map((r) => r.headers["idempotency-key"])).toEqual([first.idempotencyKey, second.idempotencyKey]);
+    expect(network.seen.map((r) => r.headers["idempotency-key"])).toEqual([first.idempotencyKey, second.idempotencyKey]);
   });
 
   it("uses a caller-given key under a custom declared header", async () => {
-    api().post("/pets").replyWithError({ code: "ECONNRESET" }).post("/pets").reply(201, {}, { "content-type": "application/json" });
+    network.api().post("/pets").replyWithError({ code: "ECONNRESET" }).post("/pets").reply(201, {}, { "content-type": "application/json" });
     const { client } = harness();
     const endpoint: Endpoint = { ...CREATE_PET_IDEMPOTENT, idempotencyHeader: "X-Request-Key" };
     const result = await client.request(endpoint, { idempotencyKey: "order-42" }, {}).withResponse();
     expect(result.idempotencyKey).toBe("order-42");
-    expect(seen.map((r) => r.headers["x-request-key"])).toEqual(["order-42", "order-42"]);
-    expect(seen.every((r) => r.headers["idempotency-key"] === undefined)).toBe(true);
+    expect(network.seen.map((r) => r.headers["x-request-key"])).toEqual(["order-42", "order-42"]);
+    expect(network.seen.every((r) => r.headers["idempotency-key"] === undefined)).toBe(true);
   });
 
   it("retries a POST without a declared header when the caller gives options.idempotencyKey", async () => {
-    api().post("/pets").reply(502, "").post("/pets").reply(201, { id: 1 }, { "content-type": "application/json" });
+    network.api().post("/pets").reply(502, "").post("/pets").reply(201, { id: 1 }, { "content-type": "application/json" });
     const { client } = harness();
     const result = await client.request(CREATE_PET, { idempotencyKey: "abc" }, { name: "Rex" }).withResponse();
     expect(result.attempts).toBe(2);
     expect(result.idempotencyKey).toBe("abc");
-    expect(seen.map((r) => r.headers["idempotency-key"])).toEqual(["abc", "abc"]);
+    expect(network.seen.map((r) => r.headers["idempotency-key"])).toEqual(["abc", "abc"]);
   });
 
   it("a keyed POST that keeps failing reports the key and the attempts", async () => {
-    api().post("/pets").times(3).reply(503, "");
+    network.api().post("/pets").times(3).reply(503, "");
     const { client } = harness();
     const error = await rejection(client.request(CREATE_PET_IDEMPOTENT, {}, {}));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -305,23 +263,23 @@ describe("writes with an idempotency key", () => {
     expect(e.attempts).toBe(3);
     expect(e.idempotencyKey).toMatch(UUID);
     expect(e.message).not.toMatch(/not idempotent/);
-    expect(new Set(seen.map((r) => r.headers["idempotency-key"]))).toEqual(new Set([e.idempotencyKey]));
+    expect(new Set(network.seen.map((r) => r.headers["idempotency-key"]))).toEqual(new Set([e.idempotencyKey]));
   });
 });
 
 describe("Retry-After", () => {
   it("(d) 429 with Retry-After: 1 sleeps exactly 1000 ms, not the jittered backoff", async () => {
-    api().get("/pets/1").reply(429, "", { "retry-after": "1" }).get("/pets/1").reply(200, { ok: true }, { "content-type": "application/json" });
+    network.api().get("/pets/1").reply(429, "", { "retry-after": "1" }).get("/pets/1").reply(200, { ok: true }, { "content-type": "application/json" });
     const { client, sleep } = harness();
     expect(await client.request(GET_PET)).toEqual({ ok: true });
     expect(sleep).toHaveBeenCalledTimes(1);
     expect(sleep.mock.calls[0]![0]).toBe(1000);
-    expect(seen).toHaveLength(2);
+    expect(network.seen).toHaveLength(2);
   });
 
   it("(d) 429 with Retry-After: 3600 is not retried and throws RateLimitError", async () => {
-    api().get("/pets/1").reply(429, { error: "slow down" }, { "retry-after": "3600", "content-type": "application/json" });
-    const spare = api().get("/pets/1").reply(200, {});
+    network.api().get("/pets/1").reply(429, { error: "slow down" }, { "retry-after": "3600", "content-type": "application/json" });
+    const spare = network.api().get("/pets/1").reply(200, {});
     const { client, sleep } = harness();
     const error = await rejection(client.request(GET_PET));
     expect(error).toBeInstanceOf(RateLimitError);
@@ -331,12 +289,12 @@ describe("Retry-After", () => {
     expect(e.headers.get("retry-after")).toBe("3600");
     expect(e.body).toEqual({ error: "slow down" });
     expect(sleep).not.toHaveBeenCalled();
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
   });
 
   it("honours an HTTP-date Retry-After against the injected clock", async () => {
-    api()
+    network.api()
       .get("/pets/1").reply(503, "", { "retry-after": "Wed, 21 Oct 2015 07:28:05 GMT" })
       .get("/pets/1").reply(204);
     const { client, delays } = harness();
@@ -345,14 +303,14 @@ describe("Retry-After", () => {
   });
 
   it("honours retry-after-ms", async () => {
-    api().get("/pets/1").reply(503, "", { "retry-after-ms": "1234" }).get("/pets/1").reply(204);
+    network.api().get("/pets/1").reply(503, "", { "retry-after-ms": "1234" }).get("/pets/1").reply(204);
     const { client, delays } = harness();
     await client.request(GET_PET);
     expect(delays).toEqual([1234]);
   });
 
   it("a Retry-After over a custom maxDelayMs ends retrying", async () => {
-    api().get("/pets/1").reply(503, "", { "retry-after": "3" });
+    network.api().get("/pets/1").reply(503, "", { "retry-after": "3" });
     const { client, sleep } = harness({ retry: { maxDelayMs: 2_000 } });
     const error = await rejection(client.request(GET_PET));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -360,7 +318,7 @@ describe("Retry-After", () => {
   });
 
   it("ignores a malformed Retry-After and uses the jittered backoff", async () => {
-    api().get("/pets/1").reply(503, "", { "retry-after": "1.5" }).get("/pets/1").reply(204);
+    network.api().get("/pets/1").reply(503, "", { "retry-after": "1.5" }).get("/pets/1").reply(204);
     const { client, delays } = harness();
     await client.request(GET_PET);
     expect(delays).toEqual([250]);
@@ -379,8 +337,8 @@ describe("(e) non-transient errors", () => {
     [418, ApiError],
     [501, InternalServerError],
   ])("%i → one request, %o", async (status, ErrorClass) => {
-    api().put("/pets/1").query({ dryRun: "true" }).reply(status, { code: `E${status}` }, { "content-type": "application/problem+json" });
-    const spare = api().put("/pets/1").query(true).reply(200, {});
+    network.api().put("/pets/1").query({ dryRun: "true" }).reply(status, { code: `E${status}` }, { "content-type": "application/problem+json" });
+    const spare = network.api().put("/pets/1").query(true).reply(200, {});
     const { client, sleep } = harness();
 
     const error = await rejection(client.request(PUT_PET, { query: { dryRun: true } }, { name: "Rex" }));
@@ -397,13 +355,13 @@ describe("(e) non-transient errors", () => {
     expect(e.headers.get("content-type")).toBe("application/problem+json");
     expect(e.message).toContain(`PUT ${BASE}/pets/1?dryRun=true failed with HTTP ${status}`);
     expect(e.message).toContain(`E${status}`);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
     expect(sleep).not.toHaveBeenCalled();
   });
 
   it("keeps a non-JSON error body as text", async () => {
-    api().get("/pets/1").reply(404, "no such pet", { "content-type": "text/plain" });
+    network.api().get("/pets/1").reply(404, "no such pet", { "content-type": "text/plain" });
     const { client } = harness();
     const error = (await rejection(client.request(GET_PET))) as NotFoundError;
     expect(error).toBeInstanceOf(NotFoundError);
@@ -412,7 +370,7 @@ describe("(e) non-transient errors", () => {
   });
 
   it("keeps a malformed JSON error body as text", async () => {
-    api().get("/pets/1").reply(409, "{oops", { "content-type": "application/json" });
+    network.api().get("/pets/1").reply(409, "{oops", { "content-type": "application/json" });
     const { client } = harness();
     const error = (await rejection(client.request(GET_PET))) as ConflictError;
     expect(error).toBeInstanceOf(ConflictError);
@@ -422,50 +380,50 @@ describe("(e) non-transient errors", () => {
 
 describe("(g) turning retries off", () => {
   it("retry: false on the call → one attempt", async () => {
-    api().get("/pets/1").reply(503, "");
-    const spare = api().get("/pets/1").reply(200, {});
+    network.api().get("/pets/1").reply(503, "");
+    const spare = network.api().get("/pets/1").reply(200, {});
     const { client, sleep } = harness();
     const error = await rejection(client.request(GET_PET, { retry: false }));
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as ApiError).attempts).toBe(1);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
     expect(sleep).not.toHaveBeenCalled();
   });
 
   it("retry: false on the client → one attempt, also for network errors", async () => {
-    api().put("/pets/1").replyWithError({ code: "ECONNRESET" });
-    const spare = api().put("/pets/1").reply(200, {});
+    network.api().put("/pets/1").replyWithError({ code: "ECONNRESET" });
+    const spare = network.api().put("/pets/1").reply(200, {});
     const { client, sleep } = harness({ retry: false });
     const error = await rejection(client.request(PUT_PET, {}, { a: 1 }));
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).attempts).toBe(1);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
     expect(sleep).not.toHaveBeenCalled();
   });
 
   it("retry: false on the call wins even for a keyed POST", async () => {
-    api().post("/pets").reply(503, "");
+    network.api().post("/pets").reply(503, "");
     const { client } = harness();
     const error = await rejection(client.request(CREATE_PET_IDEMPOTENT, { retry: false }, {}));
     expect((error as ApiError).attempts).toBe(1);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
   });
 
   it("maxRetries: 0 → one attempt", async () => {
-    api().get("/pets/1").reply(500, "");
+    network.api().get("/pets/1").reply(500, "");
     const { client } = harness({ retry: { maxRetries: 0 } });
     const error = await rejection(client.request(GET_PET));
     expect((error as ApiError).attempts).toBe(1);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
   });
 });
 
 describe("(h) cancelling with an AbortSignal", () => {
   it("abort during the backoff sleep rejects with the reason and sends nothing more", async () => {
-    api().get("/pets/1").reply(503, "");
-    const spare = api().get("/pets/1").reply(200, {});
+    network.api().get("/pets/1").reply(503, "");
+    const spare = network.api().get("/pets/1").reply(200, {});
     const controller = new AbortController();
     const reason = new Error("user cancelled");
     const sleep = vi.fn(
@@ -482,13 +440,13 @@ describe("(h) cancelling with an AbortSignal", () => {
     expect(error).toBe(reason);
     expect(sleep).toHaveBeenCalledTimes(1);
     expect(sleep.mock.calls[0]![1]).toBe(controller.signal);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
   });
 
   it("the built-in sleep stops waiting when the signal aborts", async () => {
-    api().get("/pets/1").reply(503, "");
-    const spare = api().get("/pets/1").reply(200, {});
+    network.api().get("/pets/1").reply(503, "");
+    const spare = network.api().get("/pets/1").reply(200, {});
     const controller = new AbortController();
     // Real timers: a 10 s backoff that must be cut short by the abort.
     const client = createHttpClient({ baseUrl: BASE, retry: { initialDelayMs: 10_000, maxDelayMs: 10_000 }, timers: { random: () => 0.999 } });
@@ -500,13 +458,13 @@ describe("(h) cancelling with an AbortSignal", () => {
 
     expect((error as Error).message).toBe("stop");
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
   });
 
   it("a sleep that ignores the signal still leads to no further request", async () => {
-    api().get("/pets/1").reply(503, "");
-    const spare = api().get("/pets/1").reply(200, {});
+    network.api().get("/pets/1").reply(503, "");
+    const spare = network.api().get("/pets/1").reply(200, {});
     const controller = new AbortController();
     const client = createHttpClient({
       baseUrl: BASE,
@@ -514,24 +472,24 @@ describe("(h) cancelling with an AbortSignal", () => {
     });
     const error = await rejection(client.request(GET_PET, { signal: controller.signal }));
     expect((error as Error).message).toBe("late");
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
   });
 
   it("an already-aborted signal sends nothing", async () => {
-    const spare = api().get("/pets/1").reply(200, {});
+    const spare = network.api().get("/pets/1").reply(200, {});
     const { client } = harness();
     const reason = new Error("already");
     const error = await rejection(client.request(GET_PET, { signal: AbortSignal.abort(reason) }));
     expect(error).toBe(reason);
-    expect(seen).toHaveLength(0);
+    expect(network.seen).toHaveLength(0);
     expect(spare.isDone()).toBe(false);
   });
 });
 
 describe("(j) responses", () => {
   it("withResponse() exposes status, location, etag, headers and attempts; awaiting gives the JSON", async () => {
-    api()
+    network.api()
       .post("/pets", { name: "Rex" })
       .times(2)
       .reply(201, { id: 7, name: "Rex" }, { "content-type": "application/json", location: "https://api.test/pets/7", etag: 'W/"1"', "x-request-id": "r1" });
@@ -551,33 +509,33 @@ describe("(j) responses", () => {
 
     const data = await client.request<{ id: number; name: string }>(CREATE_PET, {}, { name: "Rex" });
     expect(data).toEqual({ id: 7, name: "Rex" });
-    expect(seen).toHaveLength(2);
+    expect(network.seen).toHaveLength(2);
   });
 
   it("awaiting and withResponse() on the same promise share one request", async () => {
-    api().get("/pets/1").reply(200, { id: 1 }, { "content-type": "application/json" });
+    network.api().get("/pets/1").reply(200, { id: 1 }, { "content-type": "application/json" });
     const { client } = harness();
     const promise = client.request(GET_PET);
     const [data, full] = await Promise.all([promise, promise.withResponse()]);
     expect(data).toEqual({ id: 1 });
     expect(full.data).toBe(data);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
   });
 
   it("204 gives undefined; location and etag are undefined when absent", async () => {
-    api().delete("/pets/1").reply(204);
+    network.api().delete("/pets/1").reply(204);
     const { client } = harness();
     const result = await client.request(DELETE_PET).withResponse();
     expect(result.status).toBe(204);
     expect(result.data).toBeUndefined();
     expect(result.location).toBeUndefined();
     expect(result.etag).toBeUndefined();
-    api().delete("/pets/1").reply(204);
+    network.api().delete("/pets/1").reply(204);
     expect(await client.request(DELETE_PET)).toBeUndefined();
   });
 
   it("text and binary bodies are decoded by content type", async () => {
-    api()
+    network.api()
       .get("/pets/1").reply(200, "plain", { "content-type": "text/plain" })
       .get("/pets/1").reply(200, Buffer.from([1, 2, 3]), { "content-type": "application/octet-stream" });
     const { client } = harness();
@@ -588,17 +546,17 @@ describe("(j) responses", () => {
   });
 
   it("a 200 with malformed JSON rejects with InvalidResponseError and is not retried", async () => {
-    api().get("/pets/1").reply(200, "{nope", { "content-type": "application/json" });
-    const spare = api().get("/pets/1").reply(200, {});
+    network.api().get("/pets/1").reply(200, "{nope", { "content-type": "application/json" });
+    const spare = network.api().get("/pets/1").reply(200, {});
     const { client, sleep } = harness();
     await expect(client.request(GET_PET)).rejects.toThrow(InvalidResponseError);
-    expect(seen).toHaveLength(1);
+    expect(network.seen).toHaveLength(1);
     expect(spare.isDone()).toBe(false);
     expect(sleep).not.toHaveBeenCalled();
   });
 
   it("catch() and finally() behave like a promise", async () => {
-    api().get("/pets/1").reply(404, "");
+    network.api().get("/pets/1").reply(404, "");
     const { client } = harness();
     let finallyRan = false;
     const caught = await client
@@ -612,7 +570,7 @@ describe("(j) responses", () => {
 
 describe("building the request", () => {
   it("joins the base URL, query and headers; per-call headers win and null removes one", async () => {
-    api()
+    network.api()
       .get("/v1/pets/1")
       .query({ tag: ["a", "b"], limit: "5" })
       .reply(200, {}, { "content-type": "application/json" });
@@ -625,8 +583,8 @@ describe("building the request", () => {
       query: { tag: ["a", "b"], limit: 5, skip: undefined },
       headers: { "x-client": "override", "x-drop": null, "x-num": 3 },
     });
-    expect(seen).toHaveLength(1);
-    const headers = seen[0]!.headers;
+    expect(network.seen).toHaveLength(1);
+    const headers = network.seen[0]!.headers;
     expect(headers.authorization).toBe("Bearer t");
     expect(headers["x-client"]).toBe("override");
     expect(headers["x-drop"]).toBeUndefined();
@@ -634,20 +592,20 @@ describe("building the request", () => {
   });
 
   it("sends the endpoint's content type, and a caller's content-type header wins", async () => {
-    api().post("/pets").times(2).reply(201, "");
+    network.api().post("/pets").times(2).reply(201, "");
     const { client } = harness();
     await client.request({ ...CREATE_PET, contentType: "application/merge-patch+json" }, {}, { a: 1 });
     await client.request(CREATE_PET, { headers: { "content-type": "application/vnd.custom+json" } }, { a: 1 });
-    expect(seen.map((r) => r.headers["content-type"])).toEqual(["application/merge-patch+json", "application/vnd.custom+json"]);
-    expect(seen.map((r) => r.body)).toEqual(['{"a":1}', '{"a":1}']);
+    expect(network.seen.map((r) => r.headers["content-type"])).toEqual(["application/merge-patch+json", "application/vnd.custom+json"]);
+    expect(network.seen.map((r) => r.body)).toEqual(['{"a":1}', '{"a":1}']);
   });
 
   it("sends no body and no content type when the endpoint has none", async () => {
-    api().get("/pets/1").reply(204);
+    network.api().get("/pets/1").reply(204);
     const { client } = harness();
     await client.request(GET_PET);
-    expect(seen[0]!.body).toBe("");
-    expect(seen[0]!.headers["content-type"]).toBeUndefined();
+    expect(network.seen[0]!.body).toBe("");
+    expect(network.seen[0]!.headers["content-type"]).toBeUndefined();
   });
 
   it("uses a custom fetch when configured", async () => {
@@ -679,7 +637,7 @@ describe("building the request", () => {
 
 describe("built-in timers", () => {
   it("the real sleep waits roughly the backoff and leaves no abort listener behind on the caller's signal", async () => {
-    api().get("/pets/1").times(2).reply(503, "").get("/pets/1").reply(204);
+    network.api().get("/pets/1").times(2).reply(503, "").get("/pets/1").reply(204);
     const controller = new AbortController();
     const added = vi.spyOn(controller.signal, "addEventListener");
     const removed = vi.spyOn(controller.signal, "removeEventListener");
