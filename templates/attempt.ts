@@ -13,6 +13,16 @@ export function mergeHeaders(...sources: Array<HeaderValues | undefined>): Heade
   return headers;
 }
 
+/** Cookie parameters (`{ session: "a b" }` → `Cookie: session=a%20b`), after any cookie already set. */
+export function appendCookies(headers: Headers, cookies: object): void {
+  const pairs = Object.entries(cookies)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+  if (pairs.length === 0) return;
+  const existing = headers.get("cookie");
+  headers.set("cookie", existing ? `${existing}; ${pairs.join("; ")}` : pairs.join("; "));
+}
+
 /**
  * An AbortSignal that fires on the caller's signal, after `timeoutMs`, or when the call's deadline
  * (`deadlineRemaining` ms from now) passes, whichever comes first; `timedOut` says which timer fired.

@@ -1,5 +1,5 @@
 import type { AuthConfig } from "./auth.js";
-import type { BodyFormat } from "./encode.js";
+import type { BodyFormat, QueryStyle } from "./encode.js";
 import type { RetryOptions } from "./retry.js";
 
 export type HeaderValues = Record<string, string | number | boolean | null | undefined>;
@@ -109,10 +109,14 @@ export interface Endpoint {
   contentType?: string;
   /** False when the operation declares it needs no credentials. */
   auth?: false;
+  /** Query parameters whose style is not the default (form, exploded). */
+  queryStyles?: Readonly<Record<string, QueryStyle>>;
 }
 
 export interface CallOptions extends BaseRequestOptions {
   query?: object;
+  /** Cookie parameters declared by the operation, sent in the `Cookie` header. */
+  cookies?: object;
   ifMatch?: string | undefined;
   ifNoneMatch?: string | undefined;
   retry?: RetryOptions | false;

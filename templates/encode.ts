@@ -21,13 +21,48 @@ function simple(value: PathValue): string {
   return encodeURIComponent(String(value));
 }
 
-/** Query parameters in the OpenAPI default style (form, explode): `?tag=a&tag=b&limit=10`. */
-export function appendQuery(url: string, query: object | undefined): string {
+/**
+ * A query parameter's OpenAPI `style` and `explode`, when not the default (`form`, exploded):
+ * `form-no-explode` (`tags=a,b`), `space` and `pipe` (delimited arrays), `deep` (deepObject:
+ * `filter[name]=x`).
+ */
+export type QueryStyle = "form-no-explode" | "space" | "pipe" | "deep";
+
+/** Query parameters, each in its style; the default is form, exploded: `?tag=a&tag=b&limit=10`. */
+export function appendQuery(url: string, query: object | undefined, styles?: Readonly<Record<string, QueryStyle>>): string {
   if (!query) return url;
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) appendValue(params, key, value);
+  for (const [key, value] of Object.entries(query)) {
+    const style = styles?.[key];
+    if (style === undefined) appendValue(params, key, value);
+    else if (style === "deep") appendDeep(params, key, value);
+    else appendJoined(params, key, value, style === "space" ? " " : style === "pipe" ? "|" : ",");
+  }
   const text = params.toString();
   return text ? `${url}${url.includes("?") ? "&" : "?"}${text}` : url;
+}
+
+/** Non-exploded and delimited styles: one `key=a,b` (objects as `key=k1,v1,k2,v2`). */
+function appendJoined(params: URLSearchParams, key: string, value: unknown, separator: string): void {
+  if (value === undefined || value === null) return;
+  const parts = Array.isArray(value) ? value : typeof value === "object" && !(value instanceof Date) ? Object.entries(value).flat() : [value];
+  params.append(key, parts.filter((part) => part !== undefined && part !== null).map(scalar).join(separator));
+}
+
+/** deepObject: `filter[name]=x&filter[tags]=a&filter[tags]=b`, nested objects nested in brackets. */
+function appendDeep(params: URLSearchParams, key: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) {
+    for (const [name, item] of Object.entries(value)) appendDeep(params, `${key}[${name}]`, item);
+  } else if (Array.isArray(value)) {
+    for (const item of value) appendDeep(params, key, item);
+  } else {
+    params.append(key, scalar(value));
+  }
+}
+
+function scalar(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
 }
 
 function appendValue(params: URLSearchParams, key: string, value: unknown): void {

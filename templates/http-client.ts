@@ -1,5 +1,5 @@
 import { ApiPromise, type ApiResponse } from "./api-promise.js";
-import { attemptSignal, errorBody, mergeHeaders, untilAborted } from "./attempt.js";
+import { appendCookies, attemptSignal, errorBody, mergeHeaders, untilAborted } from "./attempt.js";
 import { applyAuth, redactUrl, type AppliedAuth } from "./auth.js";
 import { REAL_TIMERS, type CallOptions, type ClientConfig, type Endpoint, type Timers } from "./config.js";
 import { DecodeFailure, decodeBody, DEFAULT_MAX_RESPONSE_BYTES } from "./decode.js";
@@ -37,8 +37,9 @@ export function createHttpClient(config: ClientConfig): HttpClient {
 async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint, options: CallOptions, body: unknown): Promise<ApiResponse<T>> {
   const startedAt = timers.now();
   const { method } = endpoint;
-  const target = new URL(appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query), pageUrl());
+  const target = new URL(appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles), pageUrl());
   const headers = mergeHeaders(config.headers, options.headers);
+  if (options.cookies) appendCookies(headers, options.cookies);
   const encoded = endpoint.bodyFormat === undefined || body === undefined ? undefined : encodeBody(endpoint.bodyFormat, endpoint.contentType ?? "application/json", body);
   if (encoded?.contentType && !headers.has("content-type")) headers.set("content-type", encoded.contentType);
   if (options.ifMatch !== undefined) headers.set("if-match", options.ifMatch);

@@ -2,7 +2,7 @@ import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationSt
 import { pascalCase, uniqueName } from "../model/names.js";
 import type { ApiMethod, Resource } from "../model/types.js";
 import { methodDoc } from "./docs.js";
-import { bodyType, headersType, pathParamType, queryType, responseType } from "./type-refs.js";
+import { bodyType, cookiesType, headersType, pathParamType, queryType, responseType } from "./type-refs.js";
 
 /** Alias names (`PetsListResponse`, ...) are exported from index.ts, so they are unique across the SDK. */
 export type NameRegistry = Set<string>;
@@ -90,8 +90,9 @@ function methodTypes(resource: Resource, method: ApiMethod, names: NameRegistry)
   const extra: string[] = [];
   if (method.hasQuery) extra.push(`query${method.queryRequired ? "" : "?"}: ${alias("Query", queryType(method))}`);
   if (method.hasHeaders) extra.push(`headers${method.headersRequired ? "" : "?"}: ${alias("Headers", headersType(method))} & HeaderValues`);
+  if (method.hasCookies) extra.push(`cookies${method.cookiesRequired ? "" : "?"}: ${alias("Cookies", cookiesType(method))}`);
   const options = alias("Options", extra.length ? `${base} & { ${extra.join("; ")} }` : base);
-  return { aliases, response, body, options, optionsRequired: method.queryRequired || method.headersRequired };
+  return { aliases, response, body, options, optionsRequired: method.queryRequired || method.headersRequired || method.cookiesRequired };
 }
 
 function methodParameters(method: ApiMethod, types: MethodTypes): OptionalKind<ParameterDeclarationStructure>[] {
@@ -109,6 +110,7 @@ function requestCall(method: ApiMethod): string {
   const path = pathExpression(method);
   const fields = [`method: ${JSON.stringify(method.httpMethod.toUpperCase())}`, `path: ${path}`, `retrySafe: ${method.retry.safe}`];
   if (!method.auth) fields.push("auth: false");
+  if (Object.keys(method.queryStyles).length > 0) fields.push(`queryStyles: ${JSON.stringify(method.queryStyles)}`);
   if (method.idempotencyHeader) fields.push(`idempotencyHeader: ${JSON.stringify(method.idempotencyHeader)}`);
   if (method.body) fields.push(`bodyFormat: ${JSON.stringify(method.body.media.format)}`, `contentType: ${JSON.stringify(method.body.media.contentType)}`);
   const args = [`{ ${fields.join(", ")} }`, "options"];

@@ -20,6 +20,10 @@ export function queryType(method: ApiMethod): string {
   return `NonNullable<${operationType(method)}["parameters"]["query"]>`;
 }
 
+export function cookiesType(method: ApiMethod): string {
+  return `NonNullable<${operationType(method)}["parameters"]["cookie"]>`;
+}
+
 export function headersType(method: ApiMethod): string {
   const headers = `NonNullable<${operationType(method)}["parameters"]["header"]>`;
   if (!method.idempotencyHeader) return headers;

@@ -1,4 +1,4 @@
-import type { MediaTypeObject } from "openapi-typescript";
+import type { MediaTypeObject, ParameterObject } from "openapi-typescript";
 import { camelCase, uniqueName } from "./names.js";
 import type { SpecOperation } from "./operations.js";
 import type { ApiMethod, HttpMethod, MediaChoice, MethodKind, PathParam, ResponseChoice, Role } from "./types.js";
@@ -11,6 +11,7 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
   const params = op.parameters;
   const query = params.filter((p) => p.in === "query");
   const headers = params.filter((p) => p.in === "header");
+  const cookies = params.filter((p) => p.in === "cookie");
   const idempotencyHeader = headers.find((p) => p.name.toLowerCase() === "idempotency-key")?.name;
   const bodyMedia = op.requestBody ? chooseMedia(op.requestBody.content ?? {}) : undefined;
   return {
@@ -25,7 +26,10 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
     hasQuery: query.length > 0,
     queryRequired: query.some((p) => p.required === true),
     hasHeaders: headers.length > 0,
-    headersRequired: headers.some((p) => p.required === true),
+    headersRequired: headers.some((p) => p.required === true && p.name.toLowerCase() !== "idempotency-key"),
+    hasCookies: cookies.length > 0,
+    cookiesRequired: cookies.some((p) => p.required === true),
+    queryStyles: queryStyles(query),
     body: bodyMedia ? { required: op.requestBody?.required === true, media: bodyMedia } : undefined,
     responses: successResponses(op),
     declaresLocation: op.responses.some(
@@ -38,6 +42,20 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
     description: op.operation.description,
     deprecated: op.operation.deprecated === true,
   };
+}
+
+/** OpenAPI 3 `style`/`explode` of query parameters, where not the default (form, exploded). */
+function queryStyles(query: ParameterObject[]): ApiMethod["queryStyles"] {
+  const styles: ApiMethod["queryStyles"] = {};
+  for (const param of [...query].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const style = param.style ?? "form";
+    const explode = param.explode ?? style === "form";
+    if (style === "deepObject") styles[param.name] = "deep";
+    else if (style === "spaceDelimited") styles[param.name] = "space";
+    else if (style === "pipeDelimited") styles[param.name] = "pipe";
+    else if (style === "form" && !explode) styles[param.name] = "form-no-explode";
+  }
+  return styles;
 }
 
 export function retryClass(method: HttpMethod, idempotencyHeader: string | undefined): ApiMethod["retry"] {

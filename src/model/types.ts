@@ -49,6 +49,10 @@ export interface ApiMethod {
   queryRequired: boolean;
   hasHeaders: boolean;
   headersRequired: boolean;
+  hasCookies: boolean;
+  cookiesRequired: boolean;
+  /** Query parameters not in the default style (form, exploded), by name. */
+  queryStyles: Record<string, "form-no-explode" | "space" | "pipe" | "deep">;
   body: { required: boolean; media: MediaChoice } | undefined;
   responses: ResponseChoice[];
   /** A 2xx response declares a `Location` header. */

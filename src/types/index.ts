@@ -1,4 +1,5 @@
 import { hoistDeepSchemaRefs } from "./hoist-refs.js";
+import ts from "typescript";
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
 
 /**
@@ -32,7 +33,7 @@ export function generateSchemaTypes(original: OpenAPI3): string {
     // Only read by openapiTS() itself (for linting), never by the transformers.
     redoc: undefined as unknown as GlobalContext["redoc"],
     silent: true,
-    transform: undefined,
+    transform: binaryAsBlob,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
@@ -40,4 +41,15 @@ export function generateSchemaTypes(original: OpenAPI3): string {
     resolve: ($ref) => resolveRef(document, $ref, { silent: true }),
   };
   return astToString(transformSchema(document, ctx));
+}
+
+/**
+ * `type: string, format: binary` is a file: typed as `Blob` (what the runtime sends in a multipart
+ * body and returns for a binary response) instead of `string`.
+ */
+function binaryAsBlob(schema: { format?: unknown; nullable?: unknown; type?: unknown }): ts.TypeNode | undefined {
+  if (schema.format !== "binary") return undefined;
+  const blob = ts.factory.createTypeReferenceNode("Blob");
+  const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes("null"));
+  return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
 }

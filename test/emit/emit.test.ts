@@ -18,6 +18,9 @@ function method(overrides: Partial<ApiMethod> = {}): ApiMethod {
     queryRequired: false,
     hasHeaders: false,
     headersRequired: false,
+    hasCookies: false,
+    cookiesRequired: false,
+    queryStyles: {},
     body: undefined,
     responses: [{ status: "200", media: { contentType: "application/json", format: "json" } }],
     retry: { safe: true, reason: "GET is idempotent" },
@@ -101,6 +104,14 @@ describe("emit", () => {
     expect(client!.content).toMatch(/apiKey\?: Credential;[\s\S]*basic\?: BasicCredential;/);
     expect(client!.content).toContain("Key *\\/ from the dashboard");
     expect(client!.content).toContain("auth: { schemes: SECURITY_SCHEMES, credentials: { ...auth } }");
+  });
+
+  it("passes non-default query styles to the runtime and types cookie parameters", () => {
+    const list = method({ name: "list", kind: "list", path: "/pets", pathParams: [], hasQuery: true, hasCookies: true, cookiesRequired: true, queryStyles: { filter: "deep" } });
+    const pets = emitClient(model([list]))[0]!.content;
+    expect(pets).toContain('retrySafe: true, queryStyles: {"filter":"deep"} }, options);');
+    expect(pets).toContain('export type PetsListCookies = NonNullable<paths["/pets"]["get"]["parameters"]["cookie"]>;');
+    expect(pets).toContain("list(options: PetsListOptions)"); // a required cookie makes options required
   });
 
   it("gives POST options that only accept retry with an idempotency key", () => {

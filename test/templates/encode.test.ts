@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DecodeFailure, decodeBody } from "../../templates/decode.js";
-import { appendQuery, encodeBody, encodePathParam, type PathValue } from "../../templates/encode.js";
+import { appendCookies } from "../../templates/attempt.js";
+import { appendQuery, encodeBody, encodePathParam, type PathValue, type QueryStyle } from "../../templates/encode.js";
 
 describe("encodePathParam", () => {
   it.each<[PathValue, string]>([
@@ -181,5 +182,36 @@ describe("decodeBody", () => {
     const png = await decodeBody(res(new Uint8Array([137, 80]), { type: "image/png" }), "GET");
     expect(png).toBeInstanceOf(Blob);
     expect((png as Blob).size).toBe(2);
+  });
+});
+
+describe("query styles (OpenAPI style/explode)", () => {
+  const url = (query: object, styles: Record<string, QueryStyle>) => decodeURIComponent(appendQuery("https://x.test/a", query, styles).split("?")[1] ?? "");
+  it.each<[string, object, Record<string, QueryStyle>, string]>([
+    ["form, exploded (default)", { ids: [1, 2] }, {}, "ids=1&ids=2"],
+    ["form, not exploded", { ids: [1, 2], color: { R: 100, G: 200 } }, { ids: "form-no-explode", color: "form-no-explode" }, "ids=1,2&color=R,100,G,200"],
+    ["spaceDelimited", { ids: [1, 2] }, { ids: "space" }, "ids=1+2"],
+    ["pipeDelimited", { ids: [1, 2] }, { ids: "pipe" }, "ids=1|2"],
+    ["deepObject", { filter: { name: "rex", tags: ["a", "b"], owner: { id: 7 } } }, { filter: "deep" }, "filter[name]=rex&filter[tags]=a&filter[tags]=b&filter[owner][id]=7"],
+    ["undefined and null are left out", { a: undefined, b: null, c: [1, null] }, { c: "form-no-explode" }, "c=1"],
+  ])("%s", (_name, query, styles, expected) => {
+    expect(url(query, styles)).toBe(expected);
+  });
+});
+
+describe("cookies and multipart files", () => {
+  it("appends cookie parameters to the Cookie header, encoded", () => {
+    const headers = new Headers({ cookie: "a=1" });
+    appendCookies(headers, { session: "x y;z", unset: undefined });
+    expect(headers.get("cookie")).toBe("a=1; session=x%20y%3Bz");
+  });
+
+  it("sends a Blob in a multipart body as a file part", async () => {
+    const file = new Blob(["%PDF-1.7"], { type: "application/pdf" });
+    const { body, contentType } = encodeBody("multipart", "multipart/form-data", { file, note: "n" });
+    expect(contentType).toBeUndefined(); // fetch sets the boundary
+    const form = body as FormData;
+    expect(await (form.get("file") as Blob).text()).toBe("%PDF-1.7");
+    expect(form.get("note")).toBe("n");
   });
 });

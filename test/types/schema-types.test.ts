@@ -26,3 +26,17 @@ describe("schema types (openapi-typescript)", () => {
     expect(output).toMatch(/path: \{\s+id: number;\s+\};/);
   });
 });
+
+describe("binary strings", () => {
+  it("are typed as Blob (nullable ones as Blob | null)", () => {
+    const document = {
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: { schemas: { Upload: { type: "object", properties: { file: { type: "string", format: "binary" }, thumb: { type: "string", format: "binary", nullable: true } } } } },
+    } as unknown as OpenAPI3;
+    const output = generateSchemaTypes(document);
+    expect(output).toMatch(/file\?: Blob;/);
+    expect(output).toMatch(/thumb\?: Blob \| null;/);
+  });
+});
