@@ -109,6 +109,8 @@ export interface Endpoint {
   contentType?: string;
   /** False when the operation declares it needs no credentials. */
   auth?: false;
+  /** The success response is `text/event-stream`: the result is an async iterable of events. */
+  stream?: true;
   /** Query parameters whose style is not the default (form, exploded). */
   queryStyles?: Readonly<Record<string, QueryStyle>>;
 }

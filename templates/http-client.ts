@@ -8,6 +8,7 @@ import { apiErrorFor, ConnectionError, InvalidResponseError, OutcomeUnknownError
 import { describeCause, neverSent, reasonOf } from "./failures.js";
 import { redactHeaders, safely } from "./hooks.js";
 import { fetchKeepingCredentials } from "./redirect.js";
+import { readEventStream } from "./sse.js";
 import { isTransientStatus, parseRetryAfter, resolveRetryPolicy, retryDelay } from "./retry.js";
 
 export type { ClientConfig, Endpoint, Timers } from "./config.js";
@@ -90,7 +91,9 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
       response = await fetchKeepingCredentials(fetchImpl, target, init, applied);
       const status = response.status;
       safely(() => config.onResponse?.({ method, url, attempt, status, durationMs: timers.now() - attemptStartedAt }));
-      if (response.ok) data = await untilAborted(decodeBody(response, method, maxBytes), timeout.signal);
+      // An event stream stays open: only the caller's signal may end it, not the attempt timeout.
+      if (response.ok && endpoint.stream) data = readEventStream(response.body, options.signal);
+      else if (response.ok) data = await untilAborted(decodeBody(response, method, maxBytes), timeout.signal);
     } catch (cause) {
       timeout.clear();
       if (options.signal?.aborted) throw options.signal.reason;

@@ -22,7 +22,7 @@ export function resourceStatements(resource: Resource, names: NameRegistry): Sta
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "../runtime/index.js",
-      namedImports: ["ApiPromise", "encodePathParam", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "RequestOptions", "UnsafeRequestOptions"].map(
+      namedImports: ["ApiPromise", "encodePathParam", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "RequestOptions", "ServerSentEvent", "UnsafeRequestOptions"].map(
         (name) => (name === "encodePathParam" ? { name } : { name, isTypeOnly: true }),
       ),
     },
@@ -110,6 +110,7 @@ function requestCall(method: ApiMethod): string {
   const path = pathExpression(method);
   const fields = [`method: ${JSON.stringify(method.httpMethod.toUpperCase())}`, `path: ${path}`, `retrySafe: ${method.retry.safe}`];
   if (!method.auth) fields.push("auth: false");
+  if (method.responses.some((r) => r.media?.format === "event-stream")) fields.push("stream: true");
   if (Object.keys(method.queryStyles).length > 0) fields.push(`queryStyles: ${JSON.stringify(method.queryStyles)}`);
   if (method.idempotencyHeader) fields.push(`idempotencyHeader: ${JSON.stringify(method.idempotencyHeader)}`);
   if (method.body) fields.push(`bodyFormat: ${JSON.stringify(method.body.media.format)}`, `contentType: ${JSON.stringify(method.body.media.contentType)}`);

@@ -45,6 +45,7 @@ export function responseType(method: ApiMethod): string {
     if (!media) return "undefined";
     // The runtime hands non-JSON, non-text bodies over as a Blob, whatever the schema says.
     if (media.format === "binary") return "Blob";
+    if (media.format === "event-stream") return "AsyncIterable<ServerSentEvent>";
     return `${operationType(method)}["responses"]${key(status)}["content"]${key(media.contentType)}`;
   });
   const unique = [...new Set(variants)];

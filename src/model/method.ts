@@ -80,6 +80,7 @@ const MEDIA_PREFERENCE: Array<[RegExp, MediaChoice["format"]]> = [
   [/^application\/(.+\+)?json(;|$)/i, "json"],
   [/^application\/x-www-form-urlencoded(;|$)/i, "form"],
   [/^multipart\/form-data(;|$)/i, "multipart"],
+  [/^text\/event-stream(;|$)/i, "event-stream"],
   [/^text\//i, "text"],
 ];
 

@@ -24,7 +24,7 @@ export interface PathParam {
 export interface MediaChoice {
   contentType: string;
   /** How the runtime encodes or decodes it. */
-  format: "json" | "form" | "multipart" | "text" | "binary";
+  format: "json" | "form" | "multipart" | "text" | "binary" | "event-stream";
 }
 
 export interface ResponseChoice {

@@ -16,6 +16,7 @@ export const RUNTIME_FILES = [
   "index.ts",
   "redirect.ts",
   "retry.ts",
+  "sse.ts",
 ] as const;
 
 const TEMPLATES = new URL("../../templates/", import.meta.url);
