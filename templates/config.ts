@@ -109,6 +109,8 @@ export interface Endpoint {
   contentType?: string;
   /** False when the operation declares it needs no credentials. */
   auth?: false;
+  /** The `Accept` header, when not `application/json` (the default). */
+  accept?: string;
   /** The success response is `text/event-stream`: the result is an async iterable of events. */
   stream?: true;
   /** Query parameters whose style is not the default (form, exploded). */

@@ -39,7 +39,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   const startedAt = timers.now();
   const { method } = endpoint;
   const target = new URL(appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles), pageUrl());
-  const headers = mergeHeaders(config.headers, options.headers);
+  const headers = mergeHeaders({ accept: endpoint.accept ?? "application/json" }, config.headers, options.headers);
   if (options.cookies) appendCookies(headers, options.cookies);
   const encoded = endpoint.bodyFormat === undefined || body === undefined ? undefined : encodeBody(endpoint.bodyFormat, endpoint.contentType ?? "application/json", body);
   if (encoded?.contentType && !headers.has("content-type")) headers.set("content-type", encoded.contentType);

@@ -110,6 +110,7 @@ function requestCall(method: ApiMethod): string {
   const path = pathExpression(method);
   const fields = [`method: ${JSON.stringify(method.httpMethod.toUpperCase())}`, `path: ${path}`, `retrySafe: ${method.retry.safe}`];
   if (!method.auth) fields.push("auth: false");
+  if (method.accept && method.accept !== "application/json") fields.push(`accept: ${JSON.stringify(method.accept)}`);
   if (method.responses.some((r) => r.media?.format === "event-stream")) fields.push("stream: true");
   if (Object.keys(method.queryStyles).length > 0) fields.push(`queryStyles: ${JSON.stringify(method.queryStyles)}`);
   if (method.idempotencyHeader) fields.push(`idempotencyHeader: ${JSON.stringify(method.idempotencyHeader)}`);

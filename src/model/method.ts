@@ -32,6 +32,7 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
     queryStyles: queryStyles(query),
     body: bodyMedia ? { required: op.requestBody?.required === true, media: bodyMedia } : undefined,
     responses: successResponses(op),
+    accept: acceptHeader(op),
     declaresLocation: op.responses.some(
       ([status, response]) => status.startsWith("2") && Object.keys(response.headers ?? {}).some((name) => name.toLowerCase() === "location"),
     ),
@@ -93,7 +94,23 @@ export function chooseMedia(content: Record<string, MediaTypeObject | unknown>):
   }
   const first = types[0];
   if (first === undefined) return undefined;
+  // `*/*` (xkcd) or `application/*` with a schema: ask for JSON; the runtime decodes by what arrives.
+  const wildcard = types.find((type) => /^(\*|application)\/\*/.test(type));
+  if (wildcard && (content[wildcard] as MediaTypeObject | undefined)?.schema) return { contentType: wildcard, format: "json" };
   return { contentType: first, format: /json/i.test(first) ? "json" : "binary" };
+}
+
+/** The `Accept` header: the success responses' media types, JSON first; a wildcard also asks for JSON. */
+function acceptHeader(op: SpecOperation): string | undefined {
+  const types = new Set<string>();
+  for (const [status, response] of op.responses) if (/^2(\d\d|XX)$/i.test(status)) for (const type of Object.keys(response.content ?? {})) types.add(type);
+  if ([...types].some((type) => type.includes("*"))) types.add("application/json");
+  const ordered = [...types].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  return ordered.length ? ordered.join(", ") : undefined;
+}
+
+function rank(type: string): number {
+  return /json/i.test(type) ? 0 : type.includes("*") ? 2 : 1;
 }
 
 function successResponses(op: SpecOperation): ResponseChoice[] {

@@ -37,8 +37,11 @@ export function parsePath(path: string): Segment[] {
     .filter(Boolean)
     .flatMap((raw): Segment[] => {
       if (raw.includes("{")) return [{ kind: "param" }];
-      const parts = raw.replace(FILE_EXTENSION, "").split(".").filter(Boolean);
-      return parts.map((name, index) => ({ kind: "static", name, ...(index > 0 && index === parts.length - 1 ? { rpcMethod: true } : {}) }));
+      const name = raw.replace(FILE_EXTENSION, "");
+      const parts = name.split(".");
+      // `chat.postMessage` is resources then a method; `info.0` (xkcd) or `v1.2` is just a name.
+      if (parts.length < 2 || !parts.every((part) => /^[A-Za-z][A-Za-z0-9_]*$/.test(part))) return [{ kind: "static", name }];
+      return parts.map((part, index) => ({ kind: "static", name: part, ...(index === parts.length - 1 ? { rpcMethod: true } : {}) }));
     })
     .filter((segment) => segment.kind === "param" || !VERSION_SEGMENT.test(segment.name));
 }

@@ -55,6 +55,8 @@ export interface ApiMethod {
   queryStyles: Record<string, "form-no-explode" | "space" | "pipe" | "deep">;
   body: { required: boolean; media: MediaChoice } | undefined;
   responses: ResponseChoice[];
+  /** The `Accept` header sent, from the success responses' media types. */
+  accept: string | undefined;
   /** A 2xx response declares a `Location` header. */
   declaresLocation: boolean;
   /** Safe to retry automatically: idempotent by HTTP semantics, or protected by an Idempotency-Key. */
