@@ -38,6 +38,7 @@ export function parsePath(path: string): Segment[] {
     .flatMap((raw): Segment[] => {
       if (raw.includes("{")) return [{ kind: "param" }];
       const name = raw.replace(FILE_EXTENSION, "");
+      if (!/[A-Za-z0-9]/.test(name)) return []; // `.`, `..`, `@`: nothing to name a resource after
       const parts = name.split(".");
       // `chat.postMessage` is resources then a method; `info.0` (xkcd) or `v1.2` is just a name.
       if (parts.length < 2 || !parts.every((part) => /^[A-Za-z][A-Za-z0-9_]*$/.test(part))) return [{ kind: "static", name }];

@@ -465,6 +465,7 @@ describe("hooks", () => {
       ["POST", `${BASE}/pets`, 2],
     ]);
     expect(requests[0]!.headers).toEqual({
+      accept: "application/json",
       authorization: "[redacted]",
       cookie: "[redacted]",
       "x-api-key": "[redacted]",
