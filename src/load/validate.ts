@@ -93,6 +93,8 @@ function isFatal(problem: NormalizedProblem): boolean {
   // An unknown property (a vendor field without `x-`, e.g. Google's top-level `source`) changes nothing we generate.
   if (/is not expected here/.test(problem.message)) return false;
   const pointer = problem.location[0]?.pointer ?? "";
+  // Nor does the shape of a vendor extension that Redocly happens to know (`x-webhooks`, `x-logo`).
+  if (/\/x-[^/]*(\/|$)/.test(pointer)) return false;
   return !/\/(schema|schemas|properties|items|additionalProperties|allOf|anyOf|oneOf|not)(\/|$)/.test(pointer);
 }
 

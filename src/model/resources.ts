@@ -54,13 +54,25 @@ export function buildResources(ops: SpecOperation[], options: ModelOptions = {})
     return {
       name: node.name,
       className: uniqueName(pascalCase(node.chain.join(" "), "Root"), classNames),
-      fileName: uniqueName(kebabCase(node.chain.join(" ")), fileNames),
+      fileName: uniqueName(fileName(node.chain), fileNames),
       methods: nameMethods(node, new Set(children.map((c) => c.name)), warnings),
       children,
     };
   };
   const resources = [...root.children.values()].sort((a, b) => a.name.localeCompare(b.name)).map(toResource);
   return { resources, warnings };
+}
+
+/** Deeply nested resources (Microsoft Graph) make long names; file systems allow 255 bytes. */
+const MAX_FILE_NAME = 120;
+
+function fileName(chain: string[]): string {
+  const name = kebabCase(chain.join(" "));
+  if (name.length <= MAX_FILE_NAME) return name;
+  // Keep the readable start and make the end unique and stable: a short hash of the whole name.
+  let hash = 0;
+  for (const char of name) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  return `${name.slice(0, MAX_FILE_NAME - 9).replace(/-+$/, "")}-${hash.toString(36).padStart(7, "0").slice(0, 8)}`;
 }
 
 const KIND_ORDER: MethodKind[] = ["list", "create", "get", "put", "patch", "delete", "head", "options", "action", "override", "operation"];

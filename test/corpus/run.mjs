@@ -15,7 +15,8 @@
 // --lib-check (also check lib.*.d.ts: off by default, it never reports on generated files),
 // --keep (keep each temp folder and print its path), --no-write (leave docs/corpus.md alone),
 // --json FILE (also write the raw results; they always go to test/corpus/.cache/last-<mode>.json),
-// --from-json FILE (no run: rewrite docs/corpus.md from saved raw results).
+// --from-json FILE (no run: rewrite docs/corpus.md from saved raw results),
+// --build SHA (measure the snapshot test/corpus/.cache/build-SHA of an earlier run instead of dist/).
 //
 // Each spec: generate({ input, out: <tmp>/sdk }), then a consumer file
 //   import { createClient } from "./sdk/index.js"; createClient({ baseUrl: "https://api.example.com" });
@@ -72,7 +73,15 @@ export function describeSpec(file) {
   if (doc === null || typeof doc !== "object") return info;
   info.openapi = String(doc.openapi ?? (doc.swagger !== undefined ? doc.swagger : "?"));
   const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-  for (const item of Object.values(doc.paths ?? {})) {
+  for (let item of Object.values(doc.paths ?? {})) {
+    // A path item may be a local $ref (`/support/ip-address: { $ref: "#/paths/~1ip-address" }`).
+    if (typeof item?.$ref === "string" && item.$ref.startsWith("#/")) {
+      item = item.$ref
+        .slice(2)
+        .split("/")
+        .map((s) => decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~"))
+        .reduce((node, key) => (node !== null && typeof node === "object" ? node[key] : undefined), doc);
+    }
     if (item === null || typeof item !== "object") continue;
     info.operations += methods.filter((m) => item[m] !== undefined && item[m] !== null).length;
   }
@@ -405,7 +414,8 @@ const PRIMITIVE_TYPE = /^(\s|\||&|\[\]|string|number|bigint|boolean|null|undefin
 
 function normalise(message) {
   return String(message)
-    .replace(/'([^']*)'/g, (all, inner) => (PRIMITIVE_TYPE.test(inner) ? all : "'…'"))
+    // A quote opens only after a non-word character: the apostrophe in "Can't" is not one.
+    .replace(/(^|[^\w])'([^']*)'/g, (all, before, inner) => (PRIMITIVE_TYPE.test(inner) ? all : `${before}'…'`))
     .replace(/"[^"]*"/g, '"…"')
     .replace(/`[^`]*`/g, "`…`")
     .replace(/#\/[^\s,)]*/g, "#/…")
@@ -415,13 +425,18 @@ function normalise(message) {
     .trim();
 }
 
-const cell = (text) => String(text ?? "").replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+/** Machine-specific paths out of reported messages: the repo prefix and random temp folders. */
+const clean = (text) =>
+  String(text ?? "")
+    .split(repoRoot).join("")
+    .replace(/\/tmp\/sdkwright-corpus-\w+\/(\.sdk\.sdkwright-\w+\/)?/g, "<tmp>/sdk/");
+const cell = (text) => clean(text).replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;");
 const seconds = (ms) => (ms === undefined ? "–" : (ms / 1000).toFixed(2));
 const truncate = (text, n = 220) => (text.length > n ? text.slice(0, n - 1) + "…" : text);
 
 function resultCell(r) {
   if (r.status === "ok") return "ok";
-  if (r.status === "generate") return `generate error: ${truncate(r.error)}${r.pointer ? ` (at ${truncate(r.pointer, 80)})` : ""}`;
+  if (r.status === "generate") return `generate error: ${truncate(clean(r.error))}${r.pointer ? ` (at ${truncate(r.pointer, 80)})` : ""}`;
   if (r.status === "tsc") {
     const counts = Object.entries(r.tsc).map(([res, t]) => `${res} ${t.errors}`).join(", ");
     return `tsc errors (${counts}): ${truncate(r.error)}`;
@@ -485,11 +500,13 @@ function environment() {
 
 function header(env, results, options) {
   const ok = results.filter((r) => r.status === "ok").length;
+  const uneven = results.filter((r) => r.status === "ok" && r.methods !== r.operations).map((r) => `${r.spec} (${r.operations} operations, ${r.methods} methods)`);
+  const coverage = uneven.length === 0 ? "Every passing spec got exactly one method per operation." : `Methods ≠ operations in: ${uneven.join(", ")}.`;
   return [
     `Run ${env.date} with sdkwright ${env.version} (build \`${env.build}\`: sha256 of dist/, templates/, package.json), TypeScript ${env.ts}, Node ${env.node.slice(1)}; ${options.jobs} jobs, ${Math.round(options.timeoutMs / 1000)} s timeout per spec; ` +
       `${options.libCheck ? "lib.*.d.ts checked too" : "skipLibCheck (every generated file is fully checked)"}.`,
     "",
-    `**${ok} of ${results.length} pass** (${pct(ok, results.length)}): generated, and 0 tsc errors under both NodeNext and Bundler resolution.`,
+    `**${ok} of ${results.length} pass** (${pct(ok, results.length)}): generated, and 0 tsc errors under both NodeNext and Bundler resolution. ${coverage}`,
     "",
   ];
 }
@@ -543,7 +560,8 @@ export function directorySection(results, env, options) {
   const groups = clusters(results);
   groups.forEach(([key, rs], i) => {
     const ex = rs[0];
-    lines.push(`| ${i + 1} | ${rs.length} | ${cell(truncate(key, 160))} | ${cell(ex.spec)} | ${cell(truncate(ex.error ?? "", 300))} |`);
+    const first = truncate(clean(ex.error ?? ""), 300) + (ex.pointer ? ` (at ${truncate(ex.pointer, 100)})` : "");
+    lines.push(`| ${i + 1} | ${rs.length} | ${cell(truncate(key, 160))} | ${cell(ex.spec)} | ${cell(first)} |`);
   });
   lines.push("", "<details><summary>Every failing spec (cluster #, result)</summary>", "", "| spec | cluster | OpenAPI | operations | result |", "|---|--:|---|--:|---|");
   const index = new Map(groups.flatMap(([, rs], i) => rs.map((r) => [r.spec, i + 1])));
@@ -591,6 +609,13 @@ export function writeDocs(section, lines) {
   writeFileSync(docsPath, text);
 }
 
+/** A snapshot kept from an earlier run (`--build <sha>`): compare two corpora on one generator. */
+function existingBuild(sha) {
+  const dir = path.join(cacheDir, `build-${sha}`);
+  if (!existsSync(path.join(dir, ".complete"))) throw new Error(`no snapshot ${path.relative(repoRoot, dir)}; see ls test/corpus/.cache`);
+  return { dir, fingerprint: sha };
+}
+
 // ---------------------------------------------------------------------------------------------
 // CLI
 
@@ -621,6 +646,7 @@ function parseArgs(argv) {
     else if (a === "--lib-check") opts.libCheck = true;
     else if (a === "--no-write") opts.write = false;
     else if (a === "--from-json") opts.fromJson = value();
+    else if (a === "--build") opts.build = value();
     else if (a === "--help" || a === "-h") opts.help = true;
     else if (a.startsWith("-")) throw new Error(`unknown option ${a} (see --help)`);
     else opts.specs.push(a);
@@ -649,7 +675,7 @@ async function main() {
   if (opts.filter) specs = specs.filter((s) => s.name.includes(opts.filter));
   if (opts.sample !== undefined) specs = sample(specs, opts.sample, opts.seed);
   console.log(`corpus (${mode}): ${specs.length} specs, ${opts.jobs} jobs, timeout ${opts.timeoutMs / 1000} s, ${opts.perProcess} spec(s) per process`);
-  const build = snapshotBuild();
+  const build = opts.build === undefined ? snapshotBuild() : existingBuild(opts.build);
   opts.generator = build.dir;
   console.log(`measuring build ${build.fingerprint} (a frozen copy of dist/ and templates/ in ${path.relative(repoRoot, build.dir)})`);
   const width = String(specs.length).length;

@@ -168,6 +168,20 @@ describe("resource model", () => {
     ]);
   });
 
+  it("keeps file names under 120 characters, unique and stable (Microsoft Graph nests deeply)", () => {
+    const deep = "/" + Array.from({ length: 12 }, (_, i) => `segmentNumber${i}WithALongName/{id${i}}`).join("/");
+    const names = (path: string) => {
+      const files: string[] = [];
+      const walk = (rs: Resource[]) => rs.forEach((r) => (files.push(r.fileName), walk(r.children)));
+      walk(buildModel(spec([`GET ${path}`])).resources);
+      return files;
+    };
+    const first = names(deep);
+    expect(Math.max(...first.map((f) => f.length))).toBeLessThanOrEqual(120);
+    expect(names(deep)).toEqual(first);
+    expect(first.at(-1)).toMatch(/^segment-number0-with-a-long-name-segment-number1-.*-[0-9a-z]{7,8}$/);
+  });
+
   it("takes the base URL from the first server, with variables filled in", () => {
     const document = spec(["GET /a"]);
     document.servers = [{ url: "https://{region}.example.com/v1", description: "", variables: { region: { default: "eu" } } }];
