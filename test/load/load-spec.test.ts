@@ -46,9 +46,8 @@ describe("loadSpec: valid OpenAPI 3 input", () => {
         message: expect.stringContaining("`nullable`"),
         location: {
           file: fixture("warning-nullable-without-type.yaml"),
+          // No line for warnings: mapping a pointer to a line parses the whole file again (seconds on big specs).
           pointer: "/components/schemas/Pet/properties/nickname/nullable",
-          line: 22,
-          column: 21,
         },
       },
     ]);
