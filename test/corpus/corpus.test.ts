@@ -14,7 +14,11 @@ describe("corpus: shared specs under 1 MB", () => {
   it.each(specs)(
     "$name generates and type-checks under NodeNext and Bundler",
     async ({ file, name }: { file: string; name: string }) => {
-      const result = await checkSpec(file, { name });
+      const result = (await checkSpec(file, { name })) as unknown as {
+        error?: string;
+        status: string;
+        tsc: Partial<Record<"NodeNext" | "Bundler", { errors: number }>>;
+      };
       // The first error (generator message or tsc diagnostic) makes the failure readable.
       expect(result.error ?? "").toBe("");
       expect(result.status).toBe("ok");

@@ -503,7 +503,7 @@ function header(env, results, options) {
   const uneven = results.filter((r) => r.status === "ok" && r.methods !== r.operations).map((r) => `${r.spec} (${r.operations} operations, ${r.methods} methods)`);
   const coverage = uneven.length === 0 ? "Every passing spec got exactly one method per operation." : `Methods ≠ operations in: ${uneven.join(", ")}.`;
   return [
-    `Run ${env.date} with sdkwright ${env.version} (build \`${env.build}\`: sha256 of dist/, templates/, package.json), TypeScript ${env.ts}, Node ${env.node.slice(1)}; ${options.jobs} jobs, ${Math.round(options.timeoutMs / 1000)} s timeout per spec; ` +
+    `Run ${env.date} with sdkwright ${env.version} (build \`${env.build}\`: sha256 of dist/, templates/, package.json), TypeScript ${env.ts}, Node ${env.node.slice(1)}; ${options.jobs} jobs, ${options.perProcess} spec(s) per child process, ${Math.round(options.timeoutMs / 1000)} s timeout per spec; ` +
       `${options.libCheck ? "lib.*.d.ts checked too" : "skipLibCheck (every generated file is fully checked)"}.`,
     "",
     `**${ok} of ${results.length} pass** (${pct(ok, results.length)}): generated, and 0 tsc errors under both NodeNext and Bundler resolution. ${coverage}`,
@@ -572,7 +572,7 @@ export function directorySection(results, env, options) {
   const total = (k) => results.reduce((s, r) => s + (r[k] ?? 0), 0);
   lines.push(
     `Totals: ${total("operations")} operations, ${total("methods")} methods generated, ${(total("bytes") / 1e6).toFixed(1)} MB of SDK; ` +
-      `generate ${seconds(total("genMs"))} s, tsc ${seconds(total("tscMs"))} s (CPU time across jobs).`,
+      `generate ${seconds(total("genMs"))} s, tsc ${seconds(total("tscMs"))} s (summed over jobs); wall ${options.wallMs === undefined ? "–" : `${Math.round(options.wallMs / 60000)} min`}.`,
   );
   return lines;
 }
@@ -716,7 +716,8 @@ function report(mode, results, env, opts, wall) {
   for (const [key, rs] of clusters(results)) console.log(`  ${String(rs.length).padStart(4)} × ${truncate(key, 150)}\n         e.g. ${rs[0].spec}`);
   const partial = mode === "explicit" || opts.filter !== undefined;
   if (opts.write && !partial) {
-    writeDocs(mode, mode === "shared" ? sharedSection(results, env, opts) : directorySection(results, env, opts));
+    const o = { ...opts, wallMs: wall };
+    writeDocs(mode, mode === "shared" ? sharedSection(results, env, o) : directorySection(results, env, o));
     console.log(`wrote ${path.relative(repoRoot, docsPath)} (${mode} section)`);
   }
   process.exitCode = ok === results.length ? 0 : 1;

@@ -23,6 +23,7 @@ function method(overrides: Partial<ApiMethod> = {}): ApiMethod {
     queryStyles: {},
     body: undefined,
     responses: [{ status: "200", media: { contentType: "application/json", format: "json" } }],
+    accept: "application/json",
     retry: { safe: true, reason: "GET is idempotent" },
     auth: true,
     declaresLocation: false,
