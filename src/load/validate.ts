@@ -91,6 +91,8 @@ const MAX_LISTED_ERRORS = 10;
  */
 function isFatal(problem: NormalizedProblem): boolean {
   if (problem.severity !== "error" || problem.ignored) return false;
+  // An unresolvable $ref in an example or a discriminator mapping changes no generated type.
+  if (/Can.t resolve \$ref/.test(problem.message) && /\/(examples?|mapping)(\/|$)/.test(problem.location[0]?.pointer ?? "")) return false;
   if (problem.ruleId !== "struct") return true;
   // An unknown property (a vendor field without `x-`, e.g. Google's top-level `source`) changes nothing we generate.
   if (/is not expected here/.test(problem.message)) return false;
