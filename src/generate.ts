@@ -68,12 +68,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.emit && options.emit !== "ts") progress(`compiling to ${options.emit === "cjs" ? "CommonJS" : "ES modules"}`);
   const compiled = options.emit && options.emit !== "ts" ? await compileOutput(typescript, options.emit) : typescript;
   if (options.format) progress("formatting with Prettier");
+  // A relative `out`, like a relative `input`, is resolved against `cwd`.
   const cwd = options.cwd ?? process.cwd();
-  const files = options.format ? await formatWithPrettier(compiled, cwd, path.resolve(cwd, options.out ?? ".")) : compiled;
-  progress(options.check ? "comparing with the output folder" : options.out !== undefined ? "writing" : "done");
+  const out = options.out === undefined ? undefined : path.resolve(cwd, options.out);
+  const files = options.format ? await formatWithPrettier(compiled, cwd, out ?? cwd) : compiled;
+  progress(options.check ? "comparing with the output folder" : out !== undefined ? "writing" : "done");
   let check: CheckResult | undefined;
-  if (options.out !== undefined && options.check) check = checkOutput(options.out, files);
-  else if (options.out !== undefined) await writeOutput(options.out, files, { force: options.force === true, ...(options.signal ? { signal: options.signal } : {}) });
+  if (out !== undefined && options.check) check = checkOutput(out, files);
+  else if (out !== undefined) await writeOutput(out, files, { force: options.force === true, ...(options.signal ? { signal: options.signal } : {}) });
   const warnings = [
     ...spec.warnings.map((w) => `${w.message} (${formatLocation(w.location)})`),
     ...model.warnings,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,9 +15,12 @@ describe("generate (programmatic API)", () => {
     for (const file of result.files) expect(readFileSync(path.join(out, file.path), "utf8")).toBe(file.content);
   });
 
-  it("resolves a relative input against cwd and rejects with an SdkwrightError", async () => {
-    const result = await generate({ input: "openapi.yaml", cwd: path.dirname(petstore) });
+  it("resolves a relative input and out against cwd, and rejects with an SdkwrightError", async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), "sdkwright-cwd-"));
+    copyFileSync(petstore, path.join(cwd, "openapi.yaml"));
+    const result = await generate({ input: "openapi.yaml", out: "api", cwd });
     expect(result.model.title).toBe("Petstore");
+    expect(readFileSync(path.join(cwd, "api/client.ts"), "utf8")).toBe(result.files.find((f) => f.path === "client.ts")!.content);
     await expect(generate({ input: "missing.yaml", cwd: tmpdir() })).rejects.toBeInstanceOf(SdkwrightError);
   });
 });
