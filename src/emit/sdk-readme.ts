@@ -19,7 +19,7 @@ export function sdkReadme(model: ApiModel): GeneratedFile {
     'import { createClient } from "./index.js";',
     "",
     `const api = createClient({ ${[model.baseUrl === undefined ? 'baseUrl: "https://api.example.com"' : "", model.auth[0] ? `auth: { ${model.auth[0].property}: ${model.auth[0].type === "basic" ? '{ username: "...", password: "..." }' : "process.env.API_TOKEN!"} }` : ""].filter(Boolean).join(", ")} });`,
-    ...model.resources.flatMap((resource) => examples(resource, "")),
+    ...capped(model.resources.flatMap((resource) => examples(resource, ""))),
     "```",
     "",
     "Each resource class is also importable on its own (`new Pets(createHttpClient({ baseUrl }))` from `./resources/...` and `./runtime/index.js`).",
@@ -48,12 +48,21 @@ export function sdkReadme(model: ApiModel): GeneratedFile {
 }
 
 const EXAMPLE_KINDS = ["list", "create", "get", "put", "delete"];
+const MAX_EXAMPLE_LINES = 40;
 
-/** One call per REST method of each resource (nested ones too), capped so big APIs stay readable. */
+/** One call per REST method of each resource (nested ones too). */
 function examples(resource: Resource, prefix: string): string[] {
   const here = `${prefix}${resource.name}`;
   const lines = resource.methods.filter((m) => EXAMPLE_KINDS.includes(m.kind)).map((m) => `await api.${here}.${m.name}(${args(m)}); // ${m.httpMethod.toUpperCase()} ${inline(m.path)}`);
-  return [...(lines.length ? ["", ...lines] : []), ...resource.children.flatMap((child) => examples(child, `${here}.`))].slice(0, 12);
+  return [...(lines.length ? ["", ...lines] : []), ...resource.children.flatMap((child) => examples(child, `${here}.`))];
+}
+
+/** Big APIs (GitHub: hundreds of resources) keep a readable usage section; the table below lists every method. */
+function capped(lines: string[]): string[] {
+  if (lines.length <= MAX_EXAMPLE_LINES) return lines;
+  const calls = lines.filter(Boolean).length;
+  const kept = lines.slice(0, MAX_EXAMPLE_LINES);
+  return [...kept, "", `// ... ${calls - kept.filter(Boolean).length} more: see the retry policy table below for every method`];
 }
 
 function args(method: ApiMethod): string {

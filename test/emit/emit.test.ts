@@ -115,6 +115,14 @@ describe("emit", () => {
     expect(pets).toContain("list(options: PetsListOptions)"); // a required cookie makes options required
   });
 
+  it("caps the README's usage examples for big APIs but lists every method in the retry table", () => {
+    const big = { ...model([]), resources: Array.from({ length: 30 }, (_, i) => ({ name: `r${i}`, className: `R${i}`, fileName: `r${i}`, methods: [method(), method({ name: "list", kind: "list" as const })], children: [] })) };
+    const readme = emitClient(big).find((f) => f.path === "README.md")!.content;
+    expect(readme.match(/^await api\./gm)).toHaveLength(26);
+    expect(readme).toContain("// ... 34 more: see the retry policy table below for every method");
+    expect(readme.match(/^\| `r\d+\.(get|list)\(\)`/gm)).toHaveLength(60);
+  });
+
   it("gives POST options that only accept retry with an idempotency key", () => {
     const create = method({ name: "create", kind: "create", httpMethod: "post", path: "/pets", pathParams: [], retry: { safe: false, reason: "POST is not idempotent" } });
     expect(emitClient(model([create]))[0]!.content).toContain("export type PetsCreateOptions = UnsafeRequestOptions;");
