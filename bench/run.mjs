@@ -19,7 +19,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { capture, run, timed } from "./lib/proc.mjs";
-import { BENCH, CLIENTS, GENERATORS, ROOT, SDKWRIGHT, TSC, bin, consumerSource, pkgVersion, sdkwrightCall, writeFile } from "./lib/tools.mjs";
+import { BENCH, CLIENTS, CONSUMERS, GENERATORS, ROOT, SDKWRIGHT, TSC, bin, consumerSource, pkgVersion, sdkwrightCall, writeFile } from "./lib/tools.mjs";
 import { runtimeSpec, synthSpec } from "./lib/synth.mjs";
 import { variantSource } from "./lib/runtime-variants.mjs";
 import { summariseProfile } from "./lib/cpuprofile.mjs";
@@ -379,7 +379,7 @@ async function stageTsc() {
     if (!existsSync(spec.file)) continue;
     const model = await sdkwrightModel(spec.id, spec.file);
     const cell = (results.tsc[spec.id] = {});
-    for (const client of CLIENTS) {
+    for (const client of CONSUMERS) {
       const dir = path.join(WORK, "tsc", spec.id, client.id);
       rmSync(dir, { recursive: true, force: true });
       if (!(await ensureGenerated(spec, client.from))) {
@@ -387,7 +387,7 @@ async function stageTsc() {
         continue;
       }
       link(genOut(spec.id, client.from), path.join(dir, "sdk"));
-      const consumer = consumerSource(client.id, spec.call, genOut(spec.id, client.from), { sdkwrightModel: model });
+      const consumer = consumerSource(client.from === "sdkwright" ? "sdkwright" : client.id, spec.call, genOut(spec.id, client.from), { sdkwrightModel: model, variant: client.variant });
       if (consumer.missing) {
         cell[client.id] = { status: consumer.missing };
         continue;
@@ -533,7 +533,7 @@ async function gzipSize(file) {
 
 async function stageBundle() {
   const esbuild = await import(createRequire(path.join(BENCH, "package.json")).resolve("esbuild"));
-  const clients = [...CLIENTS.slice(0, 1), { id: "sdkwright-resource", label: "sdkwright, one resource", from: "sdkwright", variant: "resource" }, ...CLIENTS.slice(1)];
+  const clients = CONSUMERS;
   for (const specId of BUNDLE_SPECS) {
     const spec = SPECS.find((s) => s.id === specId);
     if (!existsSync(spec.file)) continue;
@@ -547,7 +547,7 @@ async function stageBundle() {
         continue;
       }
       link(genOut(spec.id, client.from), path.join(dir, "sdk"));
-      const kind = client.id === "sdkwright-resource" ? "sdkwright" : client.id;
+      const kind = client.from === "sdkwright" ? "sdkwright" : client.id;
       const consumer = consumerSource(kind, spec.call, genOut(spec.id, client.from), { sdkwrightModel: model, variant: client.variant });
       if (consumer.missing) {
         cell[client.id] = { status: consumer.missing };

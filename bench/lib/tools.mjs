@@ -96,6 +96,12 @@ export const CLIENTS = [
   { id: "sta", label: "swagger-typescript-api", from: "sta" },
 ];
 
+/** sdkwright's second consumer: one standalone function and `createBaseClient`, measured beside `createClient()`. */
+export const SDKWRIGHT_FUNCTION = { id: "sdkwright-function", label: "sdkwright, one function", from: "sdkwright", variant: "function" };
+
+/** The clients of the tsc and bundle stages: sdkwright's two consumers first, then the peers. */
+export const CONSUMERS = [CLIENTS[0], SDKWRIGHT_FUNCTION, ...CLIENTS.slice(1)];
+
 /** sdkwright's own resource model (from `sdkwright inspect --json`): the accessor chain of one operation. */
 export function sdkwrightCall(model, method, opPath) {
   const walk = (resources, chain) => {
@@ -136,7 +142,7 @@ const literal = (value) => JSON.stringify(value);
 
 /**
  * A one-call consumer of `client` for operation `op` (see SPECS[].call), as TypeScript source
- * importing from `./sdk/`. `variant: "resource"` is sdkwright's one-resource import path.
+ * importing from `./sdk/`. `variant: "function"` is sdkwright's tree-shakeable path (one standalone function).
  * Returns { source } or { missing: reason }.
  */
 export function consumerSource(client, op, sdkDir, { sdkwrightModel, variant } = {}) {
@@ -145,17 +151,17 @@ export function consumerSource(client, op, sdkDir, { sdkwrightModel, variant } =
     case "sdkwright": {
       const call = sdkwrightModel && sdkwrightCall(sdkwrightModel, op.method, op.path);
       if (!call) return { missing: `no sdkwright method for ${op.method.toUpperCase()} ${op.path}` };
-      if (variant === "resource") {
+      if (variant === "function") {
+        // The tree-shakeable path: one standalone function plus the configured client, no resource classes.
         const resourceFile = path.join(sdkDir, "resources", `${call.fileName}.ts`);
-        const runtimeIndex = path.join(sdkDir, "runtime", "index.ts");
-        if (!existsSync(resourceFile) || !existsSync(runtimeIndex)) return { missing: `no ${resourceFile} or ${runtimeIndex}` };
-        const name = call.accessor.split(".").at(-1);
+        const name = call.className.charAt(0).toLowerCase() + call.className.slice(1) + call.methodName.charAt(0).toUpperCase() + call.methodName.slice(1);
+        const source = existsSync(resourceFile) ? readFileSync(resourceFile, "utf8") : "";
+        if (!new RegExp(`export function ${name}\\b`).test(source)) return { missing: `${name} not exported by ${resourceFile}` };
         return {
           source:
-            `import { ${call.className} } from "./sdk/resources/${call.fileName}.js";\n` +
-            `import { createHttpClient } from "./sdk/runtime/index.js";\n` +
-            `const ${name} = new ${call.className}(createHttpClient({ baseUrl: ${literal(op.baseUrl)} }));\n` +
-            `await ${name}.${call.methodName}(${args});\n`,
+            `import { ${name} } from "./sdk/resources/${call.fileName}.js";\n` +
+            `import { createBaseClient } from "./sdk/base-client.js";\n` +
+            `await ${name}(createBaseClient({ baseUrl: ${literal(op.baseUrl)} }), ${args});\n`,
         };
       }
       return {

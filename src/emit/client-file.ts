@@ -2,20 +2,21 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { ApiModel, AuthScheme } from "../model/types.js";
 import { commentText } from "./docs.js";
 
-/** `client.ts`: `createClient(config)` returning one instance of every top-level resource. */
-export function clientStatements(model: ApiModel): StatementStructures[] {
+/**
+ * `base-client.ts`: the server URL, the security schemes and `createBaseClient(config)`, the
+ * configured HTTP client without any resource. Standalone functions take it, so a consumer that
+ * imports only those never loads (or type-checks) the other resources.
+ */
+export function baseClientStatements(model: ApiModel): StatementStructures[] {
   const hasDefault = model.baseUrl !== undefined;
   const hasAuth = model.auth.length > 0;
-  const runtimeTypes = hasAuth ? ["BasicCredential", "ClientConfig", "Credential", "SecurityScheme"] : ["ClientConfig"];
+  const runtimeTypes = hasAuth ? ["BasicCredential", "ClientConfig", "Credential", "HttpClient", "SecurityScheme"] : ["ClientConfig", "HttpClient"];
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "./runtime/index.js",
       namedImports: [{ name: "createHttpClient" }, ...runtimeTypes.filter((t) => t !== "BasicCredential" || model.auth.some((a) => a.type === "basic")).map((name) => ({ name, isTypeOnly: true }))],
     },
-    ...model.resources.map(
-      (r): StatementStructures => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./resources/${r.fileName}.js`, namedImports: [r.className] }),
-    ),
   ];
   if (hasDefault) {
     statements.push({
@@ -27,7 +28,47 @@ export function clientStatements(model: ApiModel): StatementStructures[] {
     });
   }
   if (hasAuth) statements.push(...authStatements(model.auth));
-  const configType = hasAuth ? "ClientOptions" : "Partial<ClientConfig>";
+  statements.push({
+    kind: StructureKind.Function,
+    name: "createBaseClient",
+    isExported: true,
+    docs: [
+      "The configured HTTP client alone: pass it to the standalone functions (one per operation, `<resource><Method>(http, ...)`) or to one resource class, so a bundle holds only what it calls." +
+        (hasDefault ? "" : "\n\nThe spec declares no server, so `baseUrl` is required."),
+    ],
+    parameters: [hasDefault ? { name: "config", type: configType(model), initializer: "{}" } : { name: "config", type: `${configType(model)} & { baseUrl: string }` }],
+    returnType: "HttpClient",
+    statements: [
+      ...(hasAuth ? ["const { auth, ...rest } = config;"] : []),
+      `return createHttpClient({ ${[
+        hasDefault ? "baseUrl: DEFAULT_BASE_URL, " : "",
+        model.retry === undefined ? "" : `retry: ${JSON.stringify(model.retry)}, `,
+        hasAuth ? "...rest, auth: { schemes: SECURITY_SCHEMES, credentials: { ...auth } }" : "...config",
+      ].join("")} });`,
+    ],
+  });
+  return statements;
+}
+
+function configType(model: ApiModel): string {
+  return model.auth.length > 0 ? "ClientOptions" : "Partial<ClientConfig>";
+}
+
+/** `client.ts`: `createClient(config)` returning one instance of every top-level resource. */
+export function clientStatements(model: ApiModel): StatementStructures[] {
+  const hasDefault = model.baseUrl !== undefined;
+  const statements: StatementStructures[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./base-client.js",
+      namedImports: [{ name: "createBaseClient" }, ...(model.auth.length > 0 ? [{ name: "ClientOptions", isTypeOnly: true }] : [])],
+    },
+    ...(model.auth.length > 0 ? [] : [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/index.js", namedImports: [{ name: "ClientConfig", isTypeOnly: true }] } as StatementStructures]),
+    ...model.resources.map(
+      (r): StatementStructures => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./resources/${r.fileName}.js`, namedImports: [r.className] }),
+    ),
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./base-client.js" },
+  ];
   statements.push(
     {
       kind: StructureKind.Interface,
@@ -41,20 +82,12 @@ export function clientStatements(model: ApiModel): StatementStructures[] {
       name: "createClient",
       isExported: true,
       docs: [
-        "Creates a client. Each resource is also importable on its own: `new Pets(createHttpClient(config))`." +
+        "Creates a client with every resource. For the smallest bundle, import the standalone functions you call and `createBaseClient` instead." +
           (hasDefault ? "" : "\n\nThe spec declares no server, so `baseUrl` is required."),
       ],
-      parameters: [hasDefault ? { name: "config", type: configType, initializer: "{}" } : { name: "config", type: `${configType} & { baseUrl: string }` }],
+      parameters: [hasDefault ? { name: "config", type: configType(model), initializer: "{}" } : { name: "config", type: `${configType(model)} & { baseUrl: string }` }],
       returnType: "Client",
-      statements: [
-        ...(hasAuth ? ["const { auth, ...rest } = config;"] : []),
-        `const http = createHttpClient({ ${[
-          hasDefault ? "baseUrl: DEFAULT_BASE_URL, " : "",
-          model.retry === undefined ? "" : `retry: ${JSON.stringify(model.retry)}, `,
-          hasAuth ? "...rest, auth: { schemes: SECURITY_SCHEMES, credentials: { ...auth } }" : "...config",
-        ].join("")} });`,
-        `return { ${model.resources.map((r) => `${r.name}: new ${r.className}(http)`).join(", ")} };`,
-      ],
+      statements: [`const http = createBaseClient(config);`, `return { ${model.resources.map((r) => `${r.name}: new ${r.className}(http)`).join(", ")} };`],
     },
   );
   return statements;

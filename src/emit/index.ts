@@ -1,8 +1,8 @@
 import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
 import { SDK_EXPORTS } from "../model/names.js";
 import type { ApiModel, Resource } from "../model/types.js";
-import { clientStatements, indexStatements } from "./client-file.js";
-import { resourceStatements } from "./resource-file.js";
+import { baseClientStatements, clientStatements, indexStatements } from "./client-file.js";
+import { resourceStatements, type FunctionNames } from "./resource-file.js";
 import { sdkReadme } from "./sdk-readme.js";
 
 export interface GeneratedFile {
@@ -11,20 +11,22 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** IR → TypeScript files: one per resource, plus client.ts, index.ts and README.md. */
+/** IR → TypeScript files: one per resource, plus base-client.ts, client.ts, index.ts and README.md. */
 export function emitClient(model: ApiModel): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   // Type aliases are exported from index.ts beside the runtime's names: never reuse one.
   const names = new Set<string>(SDK_EXPORTS);
+  const functionNames: FunctionNames = new Map();
   const visit = (resource: Resource) => {
-    files.push({ path: `resources/${resource.fileName}.ts`, content: print(resourceStatements(resource, names)) });
+    files.push({ path: `resources/${resource.fileName}.ts`, content: print(resourceStatements(resource, names, functionNames)) });
     resource.children.forEach(visit);
   };
   model.resources.forEach(visit);
   const resourceFiles = files.map((f) => f.path.slice("resources/".length, -".ts".length)).sort();
+  files.push({ path: "base-client.ts", content: print(baseClientStatements(model)) });
   files.push({ path: "client.ts", content: print(clientStatements(model)) });
   files.push({ path: "index.ts", content: print(indexStatements(model, resourceFiles)) });
-  files.push(sdkReadme(model));
+  files.push(sdkReadme(model, functionNames));
   return files;
 }
 

@@ -1,22 +1,32 @@
 import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
-import { pascalCase, uniqueName } from "../model/names.js";
+import { pascalCase, safeIdentifier, uniqueName } from "../model/names.js";
 import type { ApiMethod, Resource } from "../model/types.js";
-import { methodDoc } from "./docs.js";
+import { commentText, methodDoc } from "./docs.js";
 import { bodyType, cookiesType, headersType, pathParamType, queryType, responseType } from "./type-refs.js";
 
 /** Alias names (`PetsListResponse`, ...) are exported from index.ts, so they are unique across the SDK. */
 export type NameRegistry = Set<string>;
 
+/** The standalone function emitted for each method (the generated README shows one). */
+export type FunctionNames = Map<ApiMethod, string>;
+
 interface MethodTypes {
   aliases: StatementStructures[];
   response: string;
+  /** The body's type: the default media type's, or `XBodies[C]` when a call may pick another. */
   body: string | undefined;
   options: string;
   optionsRequired: boolean;
+  /** `<C extends keyof XBodies = "application/json">` when the request has alternative content types. */
+  typeParameter: { name: string; constraint: string; default: string } | undefined;
 }
 
-/** The statements of `resources/<file>.ts`: named type aliases, then one class with a method per operation. */
-export function resourceStatements(resource: Resource, names: NameRegistry): StatementStructures[] {
+/**
+ * The statements of `resources/<file>.ts`: per operation its named type aliases and a standalone
+ * function (`petsGet(client, petId)`: import it alone and a bundler drops the rest of the SDK),
+ * then one class whose methods call those functions.
+ */
+export function resourceStatements(resource: Resource, names: NameRegistry, functionNames: FunctionNames = new Map()): StatementStructures[] {
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../schema.js", namedImports: ["paths"], isTypeOnly: true },
     {
@@ -33,27 +43,51 @@ export function resourceStatements(resource: Resource, names: NameRegistry): Sta
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   for (const method of resource.methods) {
     const types = methodTypes(resource, method, names);
-    statements.push(...types.aliases);
     const parameters = methodParameters(method, types);
-    methods.push({
-      name: method.name,
-      docs: [methodDoc(method)],
-      parameters,
-      returnType: `ApiPromise<${types.response}>`,
+    const functionName = standaloneName(resource, method, names);
+    functionNames.set(method, functionName);
+    const typeParameters = types.typeParameter ? [types.typeParameter] : [];
+    const typeArguments = types.typeParameter ? `<${types.typeParameter.name}>` : "";
+    const returnType = `ApiPromise<${types.response}>`;
+    const args = parameters.map((p) => p.name).join(", ");
+    statements.push(...types.aliases, {
+      kind: StructureKind.Function,
+      name: functionName,
+      isExported: true,
+      docs: [standaloneDoc(resource, method)],
+      typeParameters,
+      parameters: [{ name: "client", type: "HttpClient" }, ...parameters],
+      returnType,
       statements: [requestCall(method)],
     });
+    methods.push({ name: method.name, docs: [methodDoc(method)], typeParameters, parameters, returnType, statements: [`return ${functionName}${typeArguments}(this.#client, ${args});`] });
     for (const alias of method.aliases) {
       methods.push({
         name: alias,
         docs: [`Alias of {@link ${resource.className}.${method.name}}.`],
+        typeParameters,
         parameters,
-        returnType: `ApiPromise<${types.response}>`,
-        statements: [`return this.${method.name}(${parameters.map((p) => p.name).join(", ")});`],
+        returnType,
+        statements: [`return this.${method.name}${typeArguments}(${args});`],
       });
     }
   }
   statements.push(resourceClass(resource, methods));
   return pruneUnusedImports(statements);
+}
+
+/** `Pets` + `get` → `petsGet`: unique across the SDK (index.ts re-exports it) and never one of the method's own argument names. */
+function standaloneName(resource: Resource, method: ApiMethod, names: NameRegistry): string {
+  const base = safeIdentifier(resource.className.charAt(0).toLowerCase() + resource.className.slice(1) + pascalCase(method.name));
+  const argumentNames = new Set(method.pathParams.map((p) => p.identifier));
+  let name = uniqueName(base, names);
+  while (argumentNames.has(name)) name = uniqueName(base, names);
+  return name;
+}
+
+function standaloneDoc(resource: Resource, method: ApiMethod): string {
+  const summary = method.summary ? `${commentText(method.summary).split("\n")[0]}\n\n` : "";
+  return `${summary}{@link ${resource.className}.${method.name}} as a standalone function: import it alone and a bundler leaves the rest of the SDK out.`;
 }
 
 function resourceClass(resource: Resource, methods: OptionalKind<MethodDeclarationStructure>[]): ClassDeclarationStructure {
@@ -85,14 +119,25 @@ function methodTypes(resource: Resource, method: ApiMethod, names: NameRegistry)
     return name;
   };
   const response = alias("Response", responseType(method));
-  const body = method.body ? alias("Body", bodyType(method)) : undefined;
+  let body = method.body ? alias("Body", bodyType(method)) : undefined;
+  let typeParameter: MethodTypes["typeParameter"];
+  let contentTypeOption = "";
+  if (method.body && body && method.body.alternatives.length > 0) {
+    const entries = [`${JSON.stringify(method.body.media.contentType)}: ${body}`, ...method.body.alternatives.map((media) => `${JSON.stringify(media.contentType)}: ${bodyType(method, media)}`)];
+    const bodies = alias("Bodies", `{ ${entries.join("; ")} }`);
+    typeParameter = { name: "C", constraint: `keyof ${bodies}`, default: JSON.stringify(method.body.media.contentType) };
+    body = `${bodies}[C]`;
+    contentTypeOption = "contentType?: C";
+  }
   const base = method.retry.safe ? (method.idempotencyHeader ? "IdempotentWriteOptions" : "RequestOptions") : "UnsafeRequestOptions";
   const extra: string[] = [];
   if (method.hasQuery) extra.push(`query${method.queryRequired ? "" : "?"}: ${alias("Query", queryType(method))}`);
   if (method.hasHeaders) extra.push(`headers${method.headersRequired ? "" : "?"}: ${alias("Headers", headersType(method))} & HeaderValues`);
   if (method.hasCookies) extra.push(`cookies${method.cookiesRequired ? "" : "?"}: ${alias("Cookies", cookiesType(method))}`);
-  const options = alias("Options", extra.length ? `${base} & { ${extra.join("; ")} }` : base);
-  return { aliases, response, body, options, optionsRequired: method.queryRequired || method.headersRequired || method.cookiesRequired };
+  let options = alias("Options", extra.length ? `${base} & { ${extra.join("; ")} }` : base);
+  // The chosen content type stays generic, so the body's type follows it: `create(form, { contentType: "application/x-www-form-urlencoded" })`.
+  if (contentTypeOption) options = `${options} & { ${contentTypeOption} }`;
+  return { aliases, response, body, options, optionsRequired: method.queryRequired || method.headersRequired || method.cookiesRequired, typeParameter };
 }
 
 function methodParameters(method: ApiMethod, types: MethodTypes): OptionalKind<ParameterDeclarationStructure>[] {
@@ -105,7 +150,7 @@ function methodParameters(method: ApiMethod, types: MethodTypes): OptionalKind<P
   return parameters;
 }
 
-/** `return this.#client.request({ method, path, ... }, options, body);` with the path built from literals and encoded arguments. */
+/** `return client.request({ method, path, ... }, options, body);` with the path built from literals and encoded arguments. */
 function requestCall(method: ApiMethod): string {
   const path = pathExpression(method);
   const fields = [`method: ${JSON.stringify(method.httpMethod.toUpperCase())}`, `path: ${path}`, `retrySafe: ${method.retry.safe}`];
@@ -114,10 +159,19 @@ function requestCall(method: ApiMethod): string {
   if (method.responses.some((r) => r.media?.format === "event-stream")) fields.push("stream: true");
   if (Object.keys(method.queryStyles).length > 0) fields.push(`queryStyles: ${JSON.stringify(method.queryStyles)}`);
   if (method.idempotencyHeader) fields.push(`idempotencyHeader: ${JSON.stringify(method.idempotencyHeader)}`);
-  if (method.body) fields.push(`bodyFormat: ${JSON.stringify(method.body.media.format)}`, `contentType: ${JSON.stringify(method.body.media.contentType)}`);
   const args = [`{ ${fields.join(", ")} }`, "options"];
   if (method.body) args.push("body");
-  return `return this.#client.request(${args.join(", ")});`;
+  if (!method.body) return `return client.request(${args.join(", ")});`;
+  const { media, alternatives } = method.body;
+  if (alternatives.length === 0) {
+    fields.push(`bodyFormat: ${JSON.stringify(media.format)}`, `contentType: ${JSON.stringify(media.contentType)}`);
+    args[0] = `{ ${fields.join(", ")} }`;
+    return `return client.request(${args.join(", ")});`;
+  }
+  const formats = [media, ...alternatives].map((m) => `${JSON.stringify(m.contentType)}: ${JSON.stringify(m.format)}`).join(", ");
+  fields.push(`bodyFormat: ({ ${formats} } as const)[contentType]`, "contentType");
+  args[0] = `{ ${fields.join(", ")} }`;
+  return `const contentType = options?.contentType ?? ${JSON.stringify(media.contentType)};\nreturn client.request(${args.join(", ")});`;
 }
 
 /** `/pets/{petId}.json` → `"/pets/" + encodePathParam(petId) + ".json"`; literals go through JSON.stringify, so nothing in the spec can break out of them. */

@@ -6,7 +6,7 @@ import type { GeneratedFile } from "./index.js";
  * and the retry policy of every method. Spec text only appears inside table cells and code
  * spans, escaped so it cannot break the Markdown.
  */
-export function sdkReadme(model: ApiModel): GeneratedFile {
+export function sdkReadme(model: ApiModel, functionNames: ReadonlyMap<ApiMethod, string> = new Map()): GeneratedFile {
   const content = [
     `# ${inline(model.title)} SDK`,
     "",
@@ -22,7 +22,7 @@ export function sdkReadme(model: ApiModel): GeneratedFile {
     ...capped(model.resources.flatMap((resource) => examples(resource, ""))),
     "```",
     "",
-    "Each resource class is also importable on its own (`new Pets(createHttpClient({ baseUrl }))` from `./resources/...` and `./runtime/index.js`).",
+    ...standaloneExample(model, functionNames),
     "Awaiting a method gives the parsed body; `.withResponse()` adds `response`, `status`, `headers`, `location`, `id`, `etag`, `created`, `attempts` and `idempotencyKey`.",
     "",
     ...authSection(model.auth),
@@ -45,6 +45,16 @@ export function sdkReadme(model: ApiModel): GeneratedFile {
     "",
   ].join("\n");
   return { path: "README.md", content };
+}
+
+/** Each method is also a standalone function; shown with the first top-level method. */
+function standaloneExample(model: ApiModel, functionNames: ReadonlyMap<ApiMethod, string>): string[] {
+  const resource = model.resources.find((r) => r.methods.length > 0 && functionNames.has(r.methods[0]!));
+  const intro = "For the smallest bundle, import only the functions you call: each method is also a standalone function taking the client from `createBaseClient(config)`, and a bundler leaves the rest of the SDK out";
+  if (!resource) return [`${intro}.`];
+  const method = resource.methods[0]!;
+  const call = `${functionNames.get(method)}(createBaseClient(), ${args(method)})`.replace(", )", ")");
+  return [`${intro}: \`${call}\` is \`api.${resource.name}.${method.name}(${args(method)})\`.`];
 }
 
 const EXAMPLE_KINDS = ["list", "create", "get", "put", "delete"];

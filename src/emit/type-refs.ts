@@ -1,4 +1,4 @@
-import type { ApiMethod, PathParam } from "../model/types.js";
+import type { ApiMethod, MediaChoice, PathParam } from "../model/types.js";
 
 /**
  * Type expressions that index into openapi-typescript's `paths` interface. The generator
@@ -32,10 +32,9 @@ export function headersType(method: ApiMethod): string {
   return `Omit<${headers}, ${name}> & { ${name}?: string }`;
 }
 
-export function bodyType(method: ApiMethod): string {
-  const media = method.body!.media.contentType;
-  if (method.body!.media.format === "binary") return "Blob | ArrayBuffer | Uint8Array | string";
-  return `NonNullable<${operationType(method)}["requestBody"]>["content"]${key(media)}`;
+export function bodyType(method: ApiMethod, media: MediaChoice = method.body!.media): string {
+  if (media.format === "binary") return "Blob | ArrayBuffer | Uint8Array | string";
+  return `NonNullable<${operationType(method)}["requestBody"]>["content"]${key(media.contentType)}`;
 }
 
 /** The parsed 2xx body: a union over the success responses, `void` when none has content. */

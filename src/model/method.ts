@@ -30,7 +30,7 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
     hasCookies: cookies.length > 0,
     cookiesRequired: cookies.some((p) => p.required === true),
     queryStyles: queryStyles(query),
-    body: bodyMedia ? { required: op.requestBody?.required === true, media: bodyMedia } : undefined,
+    body: bodyMedia ? { required: op.requestBody?.required === true, media: bodyMedia, alternatives: alternativeMedia(op.requestBody?.content ?? {}, bodyMedia) } : undefined,
     responses: successResponses(op),
     accept: acceptHeader(op),
     declaresLocation: op.responses.some(
@@ -65,9 +65,10 @@ export function retryClass(method: HttpMethod, idempotencyHeader: string | undef
   return { safe: false, reason: `${method.toUpperCase()} is not idempotent` };
 }
 
-/** `{name}` placeholders in path order, with argument names that cannot clash with `body`/`options`. */
+/** `{name}` placeholders in path order, with argument names that cannot clash with the generated code's own. */
 function pathParams(op: SpecOperation): PathParam[] {
-  const taken = new Set(["body", "options"]);
+  // Names the generated function uses itself: its `client` parameter, `encodePathParam`, and the `contentType` it picks.
+  const taken = new Set(["body", "options", "client", "encodePathParam", "contentType"]);
   const declared = new Set(op.parameters.filter((p) => p.in === "path").map((p) => p.name));
   const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
   return [...new Set(names)].map((name) => ({
@@ -98,6 +99,17 @@ export function chooseMedia(content: Record<string, MediaTypeObject | unknown>):
   const wildcard = types.find((type) => /^(\*|application)\/\*/.test(type));
   if (wildcard && (content[wildcard] as MediaTypeObject | undefined)?.schema) return { contentType: wildcard, format: "json" };
   return { contentType: first, format: /json/i.test(first) ? "json" : "binary" };
+}
+
+/**
+ * The request content types besides the default that a caller can choose per call: each with a
+ * schema and a concrete type (a wildcard or an event stream cannot be sent), in spec order.
+ */
+function alternativeMedia(content: Record<string, MediaTypeObject | unknown>, chosen: MediaChoice): MediaChoice[] {
+  return Object.keys(content)
+    .filter((type) => type !== chosen.contentType && !type.includes("*"))
+    .map((type) => chooseMedia({ [type]: content[type] })!)
+    .filter((media) => media.format !== "event-stream");
 }
 
 /** The `Accept` header: the success responses' media types, JSON first; a wildcard also asks for JSON. */

@@ -49,7 +49,7 @@ export function memberName(text: string, fallback = "call"): string {
 
 /**
  * Every name the SDK's index.ts exports besides the resources: the runtime's (templates/index.ts;
- * a test keeps this list complete), client.ts's and schema.ts's. No class or type alias may take one.
+ * a test keeps this list complete), client.ts's, base-client.ts's and schema.ts's. No class or type alias may take one.
  */
 export const SDK_EXPORTS: ReadonlySet<string> = new Set(
   (
@@ -59,7 +59,7 @@ export const SDK_EXPORTS: ReadonlySet<string> = new Set(
     "OutcomeUnknownError TimeoutError RequestInfo RequestSent createHttpClient HttpClient BaseRequestOptions ClientConfig " +
     "Endpoint HeaderValues IdempotentWriteOptions RequestHookInfo RequestOptions ResponseHookInfo RetryHookInfo Timers " +
     "UnsafeRequestOptions DEFAULT_RETRY RetryOptions ServerSentEvent " +
-    "Client createClient DEFAULT_BASE_URL SECURITY_SCHEMES ClientAuth ClientOptions components operations paths webhooks"
+    "Client createClient createBaseClient DEFAULT_BASE_URL SECURITY_SCHEMES ClientAuth ClientOptions components operations paths webhooks"
   ).split(" "),
 );
 

@@ -53,7 +53,8 @@ export interface ApiMethod {
   cookiesRequired: boolean;
   /** Query parameters not in the default style (form, exploded), by name. */
   queryStyles: Record<string, "form-no-explode" | "space" | "pipe" | "deep">;
-  body: { required: boolean; media: MediaChoice } | undefined;
+  /** `media` is what a call sends by default; `alternatives` are the other request content types a call may pick with `options.contentType`. */
+  body: { required: boolean; media: MediaChoice; alternatives: MediaChoice[] } | undefined;
   responses: ResponseChoice[];
   /** The `Accept` header sent, from the success responses' media types. */
   accept: string | undefined;

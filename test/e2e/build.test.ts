@@ -43,8 +43,8 @@ describe("sdkwright in a build", { timeout: 60_000 }, () => {
     const both = runCli(["generate"], { cwd: dir });
     expect(both.code).toBe(0);
     expect(both.stdout.trim().split("\n")).toHaveLength(2);
-    expect(readFileSync(path.join(dir, "src/pets/client.ts"), "utf8")).toContain('DEFAULT_BASE_URL = "https://staging.example.com"');
-    expect(readFileSync(path.join(dir, "src/expanded/client.ts"), "utf8")).toContain('retry: {"maxRetries":5}');
+    expect(readFileSync(path.join(dir, "src/pets/base-client.ts"), "utf8")).toContain('DEFAULT_BASE_URL = "https://staging.example.com"');
+    expect(readFileSync(path.join(dir, "src/expanded/base-client.ts"), "utf8")).toContain('retry: {"maxRetries":5}');
     expect(runCli(["generate", "--check", "-q"], { cwd: dir }).code).toBe(0);
 
     const ambiguous = runCli(["generate", petstore], { cwd: dir });
@@ -53,7 +53,7 @@ describe("sdkwright in a build", { timeout: 60_000 }, () => {
 
     writeFileSync(path.join(dir, "one.json"), JSON.stringify({ input: petstore, output: "src/one", baseUrl: "https://a.example.com" }));
     expect(runCli(["generate", "--config", "one.json", "--base-url", "https://b.example.com", "-q"], { cwd: dir }).code).toBe(0);
-    expect(readFileSync(path.join(dir, "src/one/client.ts"), "utf8")).toContain('DEFAULT_BASE_URL = "https://b.example.com"');
+    expect(readFileSync(path.join(dir, "src/one/base-client.ts"), "utf8")).toContain('DEFAULT_BASE_URL = "https://b.example.com"');
   });
 
   it.each([

@@ -67,11 +67,19 @@ describe("petstore (our fixture) against a loopback server", { timeout: 30_000 }
       "GET /v1/pets/1/visits?minWeight=1",
       `GET /v1/pets/1/visits/${result.visit.id}`,
       `DELETE /v1/pets/1/visits/${result.visit.id}`,
+      "POST /v1/pets/1/visits",
       "POST /v1/orders",
       "POST /v1/orders",
       "DELETE /v1/pets/2",
     ]);
     expect(server.requests.find((r) => r.method === "PATCH")?.headers["content-type"]).toBe("application/merge-patch+json");
+    // The per-call content type: the same operation sent once as JSON, once as a form.
+    const visitPosts = server.requests.filter((r) => r.method === "POST" && r.url === "/v1/pets/1/visits");
+    expect(visitPosts.map((r) => [r.headers["content-type"], r.body])).toEqual([
+      ["application/json", JSON.stringify({ weightKg: 31.5, notes: "healthy" })],
+      ["application/x-www-form-urlencoded", "weightKg=12&notes=form"],
+    ]);
+    expect(result.formVisit).toMatchObject({ weightKg: "12", notes: "form" });
     // Credentials go to every operation except the public listPets (security: []).
     for (const request of server.requests) {
       const isPublic = request.method === "GET" && /^\/v1\/pets(\?|$)/.test(request.url);
@@ -80,6 +88,16 @@ describe("petstore (our fixture) against a loopback server", { timeout: 30_000 }
     const orders = server.requests.filter((r) => r.url === "/v1/orders");
     expect(orders[0]?.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(orders[1]?.headers["idempotency-key"]).toBe("order-1");
+  });
+
+  it("a standalone function with createBaseClient() sends the same request, credentials included", async () => {
+    const { getStandalone } = await importConsumer(dir);
+    const { createBaseClient } = await import(pathToFileURL(path.join(dir, "js", "sdk", "index.js")).href);
+    server.pets.set("42", { id: "42", name: "Solo", species: "cat" });
+    server.requests.length = 0;
+    const pet = await getStandalone(createBaseClient({ baseUrl: server.baseUrl, auth: { bearerAuth: "token-2" } }), "42");
+    expect(pet).toEqual({ id: "42", name: "Solo", species: "cat" });
+    expect(server.requests.map((r) => [`${r.method} ${r.url}`, r.headers.authorization])).toEqual([["GET /v1/pets/42", "Bearer token-2"]]);
   });
 
   it("retries a PUT through a 503 but sends a failed POST exactly once", async () => {

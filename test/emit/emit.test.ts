@@ -77,20 +77,45 @@ describe("emit", () => {
   });
 
   it("emits one file per resource plus client.ts and index.ts, deterministically", () => {
-    const put = method({ name: "put", kind: "put", httpMethod: "put", aliases: ["update"], retry: { safe: true, reason: "PUT is idempotent" }, body: { required: true, media: { contentType: "application/json", format: "json" } } });
+    const put = method({ name: "put", kind: "put", httpMethod: "put", aliases: ["update"], retry: { safe: true, reason: "PUT is idempotent" }, body: { required: true, media: { contentType: "application/json", format: "json" }, alternatives: [] } });
     const files = emitClient(model([method(), put]));
-    expect(files.map((f) => f.path)).toEqual(["resources/pets.ts", "client.ts", "index.ts", "README.md"]);
-    expect(files[3]!.content).toContain("| `pets.put()` | PUT | `` /pets/{petId} `` | yes | PUT is idempotent |");
-    expect(files[3]!.content).toContain("await api.pets.put(petId, body); // PUT /pets/{petId}");
+    expect(files.map((f) => f.path)).toEqual(["resources/pets.ts", "base-client.ts", "client.ts", "index.ts", "README.md"]);
+    expect(files[4]!.content).toContain("| `pets.put()` | PUT | `` /pets/{petId} `` | yes | PUT is idempotent |");
+    expect(files[4]!.content).toContain("await api.pets.put(petId, body); // PUT /pets/{petId}");
     const pets = files[0]!.content;
     expect(pets).toContain("export class Pets {");
     expect(pets).toContain('get(petId: NonNullable<paths["/pets/{petId}"]["get"]["parameters"]["path"]["petId"]>, options?: PetsGetOptions): ApiPromise<PetsGetResponse>');
     expect(pets).toContain("put(petId: ");
     expect(pets).toContain("update(petId: ");
     expect(pets).toContain("return this.put(petId, body, options);");
+    // Methods call the standalone functions, which hold the request.
+    expect(pets).toContain("export function petsPut(client: HttpClient, petId: ");
+    expect(pets).toContain("return petsPut(this.#client, petId, body, options);");
     expect(pets).toContain('retrySafe: true, bodyFormat: "json", contentType: "application/json" }, options, body);');
     expect(files[1]!.content).toContain('export const DEFAULT_BASE_URL = "https://api.example.com";');
     expect(emitClient(model([method(), put]))).toEqual(files);
+  });
+
+  it("lets a call pick another declared request content type, the body's type following it", () => {
+    const create = method({
+      name: "create", kind: "create", httpMethod: "post", path: "/pets", pathParams: [], retry: { safe: false, reason: "POST is not idempotent" },
+      body: { required: true, media: { contentType: "application/json", format: "json" }, alternatives: [{ contentType: "multipart/form-data", format: "multipart" }, { contentType: "application/octet-stream", format: "binary" }] },
+    });
+    const pets = emitClient(model([create]))[0]!.content;
+    expect(pets).toContain(
+      'export type PetsCreateBodies = { "application/json": PetsCreateBody; "multipart/form-data": NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["multipart/form-data"]; "application/octet-stream": Blob | ArrayBuffer | Uint8Array | string };',
+    );
+    expect(pets).toContain('export function petsCreate<C extends keyof PetsCreateBodies = "application/json">(client: HttpClient, body: PetsCreateBodies[C], options?: PetsCreateOptions & { contentType?: C })');
+    expect(pets).toContain('const contentType = options?.contentType ?? "application/json";');
+    expect(pets).toContain('bodyFormat: ({ "application/json": "json", "multipart/form-data": "multipart", "application/octet-stream": "binary" } as const)[contentType], contentType }');
+    expect(pets).toContain("return petsCreate<C>(this.#client, body, options);");
+  });
+
+  it("never names a standalone function after one of its own arguments", () => {
+    const clash = method({ pathParams: [{ name: "petsGet", identifier: "petsGet", declared: true }], path: "/pets/{petsGet}" });
+    const pets = emitClient(model([clash]))[0]!.content;
+    expect(pets).toContain("export function petsGet2(client: HttpClient, petsGet: ");
+    expect(pets).toContain("return petsGet2(this.#client, petsGet, options);");
   });
 
   it("emits the security schemes and typed credentials, and auth: false for public operations", () => {
@@ -100,6 +125,7 @@ describe("emit", () => {
       { key: "basic", property: "basic", description: undefined, type: "basic" as const },
     ] };
     const [pets, client] = emitClient(withAuth);
+    // The schemes live in base-client.ts, which client.ts re-exports.
     expect(pets!.content).toContain("retrySafe: true, auth: false }");
     expect(client!.content).toContain('export const SECURITY_SCHEMES = { apiKey: { type: "apiKey", in: "header", name: "X-Key" }, basic: { type: "basic" } } satisfies Record<string, SecurityScheme>;');
     expect(client!.content).toMatch(/apiKey\?: Credential;[\s\S]*basic\?: BasicCredential;/);

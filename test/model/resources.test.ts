@@ -161,7 +161,8 @@ describe("resource model", () => {
       { name: "ext", identifier: "ext", declared: false },
     ]);
     expect([method.hasQuery, method.queryRequired]).toEqual([true, true]);
-    expect(method.body).toEqual({ required: false, media: { contentType: "application/vnd.api+json", format: "json" } });
+    // JSON is the default; the other declared content type stays choosable per call.
+    expect(method.body).toEqual({ required: false, media: { contentType: "application/vnd.api+json", format: "json" }, alternatives: [{ contentType: "text/plain", format: "text" }] });
     expect(method.responses).toEqual([
       { status: "201", media: { contentType: "application/octet-stream", format: "binary" } },
       { status: "204", media: undefined },

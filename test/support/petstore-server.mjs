@@ -28,7 +28,8 @@ export async function startPetstoreServer() {
       if (fault.kind === "reset") return void req.socket.destroy();
       return void send(res, fault.status ?? 503, { title: "injected fault" }, fault.headers);
     }
-    route(req.method ?? "", url, body ? JSON.parse(body) : undefined, req.headers, res);
+    const form = /^application\/x-www-form-urlencoded/.test(req.headers["content-type"] ?? "");
+    route(req.method ?? "", url, body ? (form ? Object.fromEntries(new URLSearchParams(body)) : JSON.parse(body)) : undefined, req.headers, res);
   });
 
   function route(method, url, input, headers, res) {
