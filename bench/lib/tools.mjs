@@ -153,13 +153,13 @@ export function consumerSource(client, op, sdkDir, { sdkwrightModel, variant } =
       if (!call) return { missing: `no sdkwright method for ${op.method.toUpperCase()} ${op.path}` };
       if (variant === "function") {
         // The tree-shakeable path: one standalone function plus the configured client, no resource classes.
-        const resourceFile = path.join(sdkDir, "resources", `${call.fileName}.ts`);
+        const resourceFile = path.join(sdkDir, "operations", `${call.fileName}.ts`);
         const name = call.className.charAt(0).toLowerCase() + call.className.slice(1) + call.methodName.charAt(0).toUpperCase() + call.methodName.slice(1);
         const source = existsSync(resourceFile) ? readFileSync(resourceFile, "utf8") : "";
         if (!new RegExp(`export function ${name}\\b`).test(source)) return { missing: `${name} not exported by ${resourceFile}` };
         return {
           source:
-            `import { ${name} } from "./sdk/resources/${call.fileName}.js";\n` +
+            `import { ${name} } from "./sdk/operations/${call.fileName}.js";\n` +
             `import { createBaseClient } from "./sdk/base-client.js";\n` +
             `await ${name}(createBaseClient({ baseUrl: ${literal(op.baseUrl)} }), ${args});\n`,
         };

@@ -130,12 +130,12 @@ function authStatements(schemes: AuthScheme[]): StatementStructures[] {
   ];
 }
 
-/** `index.ts`: the client, the runtime, every resource and the schema types. */
-export function indexStatements(model: ApiModel, resourceFiles: string[]): StatementStructures[] {
+/** `index.ts`: the client, the runtime, every resource's operations and class, and the schema types. */
+export function indexStatements(model: ApiModel, moduleFiles: string[]): StatementStructures[] {
   return [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./client.js" },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/index.js" },
-    ...resourceFiles.map((file): StatementStructures => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./resources/${file}.js` })),
+    ...moduleFiles.map((file): StatementStructures => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./${file}.js` })),
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: "./schema.js",

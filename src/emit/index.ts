@@ -11,21 +11,23 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** IR → TypeScript files: one per resource, plus base-client.ts, client.ts, index.ts and README.md. */
+/** IR → TypeScript files: two per resource (operations/ and resources/), plus base-client.ts, client.ts, index.ts and README.md. */
 export function emitClient(model: ApiModel): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   // Type aliases are exported from index.ts beside the runtime's names: never reuse one.
   const names = new Set<string>(SDK_EXPORTS);
   const functionNames: FunctionNames = new Map();
   const visit = (resource: Resource) => {
-    files.push({ path: `resources/${resource.fileName}.ts`, content: print(resourceStatements(resource, names, functionNames)) });
+    const { operations, resource: resourceFile } = resourceStatements(resource, names, functionNames);
+    files.push({ path: `operations/${resource.fileName}.ts`, content: print(operations) });
+    files.push({ path: `resources/${resource.fileName}.ts`, content: print(resourceFile) });
     resource.children.forEach(visit);
   };
   model.resources.forEach(visit);
-  const resourceFiles = files.map((f) => f.path.slice("resources/".length, -".ts".length)).sort();
+  const moduleFiles = files.map((f) => f.path.slice(0, -".ts".length)).sort();
   files.push({ path: "base-client.ts", content: print(baseClientStatements(model)) });
   files.push({ path: "client.ts", content: print(clientStatements(model)) });
-  files.push({ path: "index.ts", content: print(indexStatements(model, resourceFiles)) });
+  files.push({ path: "index.ts", content: print(indexStatements(model, moduleFiles)) });
   files.push(sdkReadme(model, functionNames));
   return files;
 }

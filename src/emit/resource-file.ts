@@ -1,4 +1,12 @@
-import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type StatementStructures,
+  type TypeAliasDeclarationStructure,
+} from "ts-morph";
 import { pascalCase, safeIdentifier, uniqueName } from "../model/names.js";
 import type { ApiMethod, Resource } from "../model/types.js";
 import { commentText, methodDoc } from "./docs.js";
@@ -21,13 +29,21 @@ interface MethodTypes {
   typeParameter: { name: string; constraint: string; default: string } | undefined;
 }
 
+/** The two files of a resource: its operations as standalone functions, and its class. */
+export interface ResourceFiles {
+  /** `operations/<file>.ts`: per operation its named type aliases and a standalone function. */
+  operations: StatementStructures[];
+  /** `resources/<file>.ts`: the class, whose methods call those functions. */
+  resource: StatementStructures[];
+}
+
 /**
- * The statements of `resources/<file>.ts`: per operation its named type aliases and a standalone
- * function (`petsGet(client, petId)`: import it alone and a bundler drops the rest of the SDK),
- * then one class whose methods call those functions.
+ * A resource's operations are standalone functions (`petsGet(client, petId)`) in a file that
+ * imports no other resource: a consumer of one function neither bundles nor type-checks the rest
+ * of the SDK. The class in `resources/` calls them and holds the sub-resources.
  */
-export function resourceStatements(resource: Resource, names: NameRegistry, functionNames: FunctionNames = new Map()): StatementStructures[] {
-  const statements: StatementStructures[] = [
+export function resourceStatements(resource: Resource, names: NameRegistry, functionNames: FunctionNames = new Map()): ResourceFiles {
+  const operations: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../schema.js", namedImports: ["paths"], isTypeOnly: true },
     {
       kind: StructureKind.ImportDeclaration,
@@ -36,21 +52,20 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
         (name) => (name === "encodePathParam" ? { name } : { name, isTypeOnly: true }),
       ),
     },
-    ...resource.children.map(
-      (child): StatementStructures => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${child.fileName}.js`, namedImports: [child.className] }),
-    ),
   ];
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
+  const exported: string[] = [];
   for (const method of resource.methods) {
     const types = methodTypes(resource, method, names);
     const parameters = methodParameters(method, types);
     const functionName = standaloneName(resource, method, names);
     functionNames.set(method, functionName);
+    exported.push(functionName, ...types.aliases.map((alias) => (alias as TypeAliasDeclarationStructure).name));
     const typeParameters = types.typeParameter ? [types.typeParameter] : [];
     const typeArguments = types.typeParameter ? `<${types.typeParameter.name}>` : "";
     const returnType = `ApiPromise<${types.response}>`;
     const args = parameters.map((p) => p.name).join(", ");
-    statements.push(...types.aliases, {
+    operations.push(...types.aliases, {
       kind: StructureKind.Function,
       name: functionName,
       isExported: true,
@@ -72,8 +87,21 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
       });
     }
   }
-  statements.push(resourceClass(resource, methods));
-  return pruneUnusedImports(statements);
+  const functions = new Set(functionNames.values());
+  const classFile: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../schema.js", namedImports: ["paths"], isTypeOnly: true },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/index.js", namedImports: ["ApiPromise", "HttpClient"], isTypeOnly: true },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: `../operations/${resource.fileName}.js`,
+      namedImports: exported.map((name) => (functions.has(name) ? { name } : { name, isTypeOnly: true })),
+    },
+    ...resource.children.map(
+      (child): StatementStructures => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${child.fileName}.js`, namedImports: [child.className] }),
+    ),
+    resourceClass(resource, methods),
+  ];
+  return { operations: pruneUnusedImports(operations), resource: pruneUnusedImports(classFile) };
 }
 
 /** `Pets` + `get` → `petsGet`: unique across the SDK (index.ts re-exports it) and never one of the method's own argument names. */

@@ -48,6 +48,21 @@ function model(methods: ApiMethod[]): ApiModel {
   };
 }
 
+/** One generated file by path. */
+function fileAt(files: Array<{ path: string; content: string }>, path: string): string {
+  const file = files.find((f) => f.path === path);
+  if (!file) throw new Error(`no ${path} in ${files.map((f) => f.path).join(", ")}`);
+  return file.content;
+}
+
+/** The pets resource's two files: operations (standalone functions, types) and the class. */
+function petsFiles(m: ApiModel): { operations: string; resource: string; both: string } {
+  const files = emitClient(m);
+  const operations = fileAt(files, "operations/pets.ts");
+  const resource = fileAt(files, "resources/pets.ts");
+  return { operations, resource, both: `${operations}\n${resource}` };
+}
+
 describe("emit", () => {
   it("builds the path from JSON string literals and encoded arguments", () => {
     expect(pathExpression(method())).toBe('"/pets/" + encodePathParam(petId)');
@@ -76,23 +91,27 @@ describe("emit", () => {
     expect(doc).toContain("sent exactly once");
   });
 
-  it("emits one file per resource plus client.ts and index.ts, deterministically", () => {
+  it("emits two files per resource (operations and class) plus base-client.ts, client.ts and index.ts, deterministically", () => {
     const put = method({ name: "put", kind: "put", httpMethod: "put", aliases: ["update"], retry: { safe: true, reason: "PUT is idempotent" }, body: { required: true, media: { contentType: "application/json", format: "json" }, alternatives: [] } });
     const files = emitClient(model([method(), put]));
-    expect(files.map((f) => f.path)).toEqual(["resources/pets.ts", "base-client.ts", "client.ts", "index.ts", "README.md"]);
-    expect(files[4]!.content).toContain("| `pets.put()` | PUT | `` /pets/{petId} `` | yes | PUT is idempotent |");
-    expect(files[4]!.content).toContain("await api.pets.put(petId, body); // PUT /pets/{petId}");
-    const pets = files[0]!.content;
-    expect(pets).toContain("export class Pets {");
-    expect(pets).toContain('get(petId: NonNullable<paths["/pets/{petId}"]["get"]["parameters"]["path"]["petId"]>, options?: PetsGetOptions): ApiPromise<PetsGetResponse>');
-    expect(pets).toContain("put(petId: ");
-    expect(pets).toContain("update(petId: ");
-    expect(pets).toContain("return this.put(petId, body, options);");
-    // Methods call the standalone functions, which hold the request.
-    expect(pets).toContain("export function petsPut(client: HttpClient, petId: ");
-    expect(pets).toContain("return petsPut(this.#client, petId, body, options);");
-    expect(pets).toContain('retrySafe: true, bodyFormat: "json", contentType: "application/json" }, options, body);');
-    expect(files[1]!.content).toContain('export const DEFAULT_BASE_URL = "https://api.example.com";');
+    expect(files.map((f) => f.path)).toEqual(["operations/pets.ts", "resources/pets.ts", "base-client.ts", "client.ts", "index.ts", "README.md"]);
+    const readme = fileAt(files, "README.md");
+    expect(readme).toContain("| `pets.put()` | PUT | `` /pets/{petId} `` | yes | PUT is idempotent |");
+    expect(readme).toContain("await api.pets.put(petId, body); // PUT /pets/{petId}");
+    const { operations, resource } = petsFiles(model([method(), put]));
+    expect(resource).toContain("export class Pets {");
+    expect(resource).toContain('get(petId: NonNullable<paths["/pets/{petId}"]["get"]["parameters"]["path"]["petId"]>, options?: PetsGetOptions): ApiPromise<PetsGetResponse>');
+    expect(resource).toContain("put(petId: ");
+    expect(resource).toContain("update(petId: ");
+    expect(resource).toContain("return this.put(petId, body, options);");
+    // Methods call the standalone functions, which hold the request; the operations file imports no other resource.
+    expect(resource).toContain('import { petsGet, type PetsGetResponse, type PetsGetOptions, petsPut, type PetsPutResponse, type PetsPutBody, type PetsPutOptions } from "../operations/pets.js";');
+    expect(resource).toContain("return petsPut(this.#client, petId, body, options);");
+    expect(operations).toContain("export function petsPut(client: HttpClient, petId: ");
+    expect(operations).toContain('retrySafe: true, bodyFormat: "json", contentType: "application/json" }, options, body);');
+    expect(operations).not.toContain("./resources/");
+    expect(fileAt(files, "index.ts")).toContain('export * from "./operations/pets.js";\nexport * from "./resources/pets.js";');
+    expect(fileAt(files, "base-client.ts")).toContain('export const DEFAULT_BASE_URL = "https://api.example.com";');
     expect(emitClient(model([method(), put]))).toEqual(files);
   });
 
@@ -101,7 +120,7 @@ describe("emit", () => {
       name: "create", kind: "create", httpMethod: "post", path: "/pets", pathParams: [], retry: { safe: false, reason: "POST is not idempotent" },
       body: { required: true, media: { contentType: "application/json", format: "json" }, alternatives: [{ contentType: "multipart/form-data", format: "multipart" }, { contentType: "application/octet-stream", format: "binary" }] },
     });
-    const pets = emitClient(model([create]))[0]!.content;
+    const pets = petsFiles(model([create])).both;
     expect(pets).toContain(
       'export type PetsCreateBodies = { "application/json": PetsCreateBody; "multipart/form-data": NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["multipart/form-data"]; "application/octet-stream": Blob | ArrayBuffer | Uint8Array | string };',
     );
@@ -113,7 +132,7 @@ describe("emit", () => {
 
   it("never names a standalone function after one of its own arguments", () => {
     const clash = method({ pathParams: [{ name: "petsGet", identifier: "petsGet", declared: true }], path: "/pets/{petsGet}" });
-    const pets = emitClient(model([clash]))[0]!.content;
+    const pets = petsFiles(model([clash])).both;
     expect(pets).toContain("export function petsGet2(client: HttpClient, petsGet: ");
     expect(pets).toContain("return petsGet2(this.#client, petsGet, options);");
   });
@@ -124,18 +143,19 @@ describe("emit", () => {
       { key: "api_key", property: "apiKey", description: "Key */ from the dashboard", type: "apiKey" as const, in: "header" as const, name: "X-Key" },
       { key: "basic", property: "basic", description: undefined, type: "basic" as const },
     ] };
-    const [pets, client] = emitClient(withAuth);
+    const files = emitClient(withAuth);
     // The schemes live in base-client.ts, which client.ts re-exports.
-    expect(pets!.content).toContain("retrySafe: true, auth: false }");
-    expect(client!.content).toContain('export const SECURITY_SCHEMES = { apiKey: { type: "apiKey", in: "header", name: "X-Key" }, basic: { type: "basic" } } satisfies Record<string, SecurityScheme>;');
-    expect(client!.content).toMatch(/apiKey\?: Credential;[\s\S]*basic\?: BasicCredential;/);
-    expect(client!.content).toContain("Key *\\/ from the dashboard");
-    expect(client!.content).toContain("auth: { schemes: SECURITY_SCHEMES, credentials: { ...auth } }");
+    const client = fileAt(files, "base-client.ts");
+    expect(fileAt(files, "operations/pets.ts")).toContain("retrySafe: true, auth: false }");
+    expect(client).toContain('export const SECURITY_SCHEMES = { apiKey: { type: "apiKey", in: "header", name: "X-Key" }, basic: { type: "basic" } } satisfies Record<string, SecurityScheme>;');
+    expect(client).toMatch(/apiKey\?: Credential;[\s\S]*basic\?: BasicCredential;/);
+    expect(client).toContain("Key *\\/ from the dashboard");
+    expect(client).toContain("auth: { schemes: SECURITY_SCHEMES, credentials: { ...auth } }");
   });
 
   it("passes non-default query styles to the runtime and types cookie parameters", () => {
     const list = method({ name: "list", kind: "list", path: "/pets", pathParams: [], hasQuery: true, hasCookies: true, cookiesRequired: true, queryStyles: { filter: "deep" } });
-    const pets = emitClient(model([list]))[0]!.content;
+    const pets = petsFiles(model([list])).both;
     expect(pets).toContain('retrySafe: true, queryStyles: {"filter":"deep"} }, options);');
     expect(pets).toContain('export type PetsListCookies = NonNullable<paths["/pets"]["get"]["parameters"]["cookie"]>;');
     expect(pets).toContain("list(options: PetsListOptions)"); // a required cookie makes options required
@@ -151,6 +171,6 @@ describe("emit", () => {
 
   it("gives POST options that only accept retry with an idempotency key", () => {
     const create = method({ name: "create", kind: "create", httpMethod: "post", path: "/pets", pathParams: [], retry: { safe: false, reason: "POST is not idempotent" } });
-    expect(emitClient(model([create]))[0]!.content).toContain("export type PetsCreateOptions = UnsafeRequestOptions;");
+    expect(petsFiles(model([create])).operations).toContain("export type PetsCreateOptions = UnsafeRequestOptions;");
   });
 });

@@ -60,7 +60,7 @@ describe("hostile spec text", { timeout: 60_000 }, () => {
 
   it("keeps every file inside the output folder, with safe names", () => {
     const names = files(sdk).map((file) => path.relative(sdk, file));
-    for (const name of names) expect(name).toMatch(/^(runtime\/|resources\/)?[a-z0-9-]+\.ts$/);
+    for (const name of names) expect(name).toMatch(/^(runtime\/|operations\/|resources\/)?[a-z0-9-]+\.ts$/);
     expect(names).toContain("resources/reversed-x.ts");
   });
 });
