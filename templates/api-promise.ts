@@ -23,11 +23,14 @@ export interface ApiResponse<T> {
  * the body with the response, status and headers. The request starts when the method is called.
  */
 export class ApiPromise<T> implements Promise<T> {
-  readonly [Symbol.toStringTag] = "ApiPromise";
   readonly #result: Promise<ApiResponse<T>>;
 
   constructor(result: Promise<ApiResponse<T>>) {
     this.#result = result;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "ApiPromise";
   }
 
   withResponse(): Promise<ApiResponse<T>> {
@@ -38,7 +41,8 @@ export class ApiPromise<T> implements Promise<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#result.then((result) => result.data).then(onFulfilled, onRejected);
+    // One step, not two: awaiting an ApiPromise costs what awaiting a plain promise does.
+    return this.#result.then((result) => (onFulfilled ? onFulfilled(result.data) : (result.data as unknown as A)), onRejected);
   }
 
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {

@@ -1,77 +1,144 @@
 import type { HeaderValues } from "./config.js";
-import { readText } from "./decode.js";
+import type { BodyRead } from "./decode.js";
 
-/** Building blocks of one attempt: its headers, its abort signal, and reading an error body. */
-export function mergeHeaders(...sources: Array<HeaderValues | undefined>): Headers {
-  const headers = new Headers();
-  for (const source of sources) {
-    for (const [name, value] of Object.entries(source ?? {})) {
-      if (value === undefined || value === null) headers.delete(name);
-      else headers.set(name, String(value));
-    }
+/**
+ * Request headers as a plain object with lower-cased names: cheaper to build than `Headers`, and
+ * `fetch` takes it as is. Later sources win; `null` or `undefined` removes a header.
+ */
+export function mergeHeaders(headers: Record<string, string>, source: HeaderValues | undefined): Record<string, string> {
+  for (const name in source) {
+    const value = source[name];
+    if (value === undefined || value === null) delete headers[name.toLowerCase()];
+    else headers[name.toLowerCase()] = String(value);
   }
   return headers;
 }
 
 /** Cookie parameters (`{ session: "a b" }` → `Cookie: session=a%20b`), after any cookie already set. */
-export function appendCookies(headers: Headers, cookies: object): void {
-  const pairs = Object.entries(cookies)
-    .filter(([, value]) => value !== undefined && value !== null)
-    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
-  if (pairs.length === 0) return;
-  const existing = headers.get("cookie");
-  headers.set("cookie", existing ? `${existing}; ${pairs.join("; ")}` : pairs.join("; "));
-}
-
-/**
- * An AbortSignal that fires on the caller's signal, after `timeoutMs`, or when the call's deadline
- * (`deadlineRemaining` ms from now) passes, whichever comes first; `timedOut` says which timer fired.
- */
-export function attemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: number, deadlineRemaining: number | undefined) {
-  const controller = new AbortController();
-  const state: { signal: AbortSignal; timedOut: false | "attempt" | "deadline"; clear: () => void } = { signal: controller.signal, timedOut: false, clear: () => {} };
-  const onAbort = () => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener("abort", onAbort, { once: true });
-  if (callerSignal?.aborted) onAbort();
-  const byDeadline = deadlineRemaining !== undefined && deadlineRemaining < timeoutMs;
-  const timer = setTimeout(
-    () => {
-      state.timedOut = byDeadline ? "deadline" : "attempt";
-      controller.abort();
-    },
-    byDeadline ? Math.max(0, deadlineRemaining) : timeoutMs,
-  );
-  state.clear = () => {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener("abort", onAbort);
-  };
-  return state;
-}
-
-/** An error response's body for the error object: at most `maxBytes` of it, parsed if it is JSON. */
-export async function errorBody(response: Response, maxBytes: number): Promise<unknown> {
-  const text = await readText(response, maxBytes).catch(() => "");
-  if (!/\bjson\b/i.test(response.headers.get("content-type") ?? "")) return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+export function appendCookies(headers: Record<string, string>, cookies: object): void {
+  for (const [name, value] of Object.entries(cookies)) {
+    if (value !== undefined && value !== null) addCookie(headers, name, String(value));
   }
 }
 
+export function addCookie(headers: Record<string, string>, name: string, value: string): void {
+  const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  headers.cookie = headers.cookie ? `${headers.cookie}; ${pair}` : pair;
+}
+
 /**
- * Settles with `work`, or rejects as soon as `signal` aborts. Some fetch implementations do not
- * fail a body read that is already under way when the request's signal aborts; this makes the
- * timeout and the caller's signal hold for the body too, everywhere.
+ * One attempt's time limit and cancellation. It ends on the caller's signal, after `timeoutMs`, or
+ * when the call's deadline (`deadlineLeft` ms from now) passes, whichever comes first; `timedOut`
+ * says which limit it was. Ending it rejects `race()` and cancels the body being read (`reader`).
+ *
+ * Every attempt gives `fetch` its own signal, although in Node that is most of the client's own
+ * cost per request (~15 µs): without it a timed-out request could only be abandoned, and its socket
+ * would stay open until the server answered (up to undici's 300 s), so a hung server would pile
+ * up open connections with every retry.
  */
-export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener("abort", onAbort), reject(error)),
-    );
-  });
+export class Attempt implements BodyRead {
+  readonly #caller: AbortSignal | undefined;
+  readonly #controller = new AbortController();
+  readonly #expiry: "attempt" | "deadline";
+  #work: Promise<Response> | undefined;
+  #reject: ((reason: unknown) => void) | undefined;
+  /** When the time limit passes, by `performance.now()`. */
+  readonly dueAt: number;
+  /** The signal to give `fetch`: the timeout, the deadline and the caller's signal all abort it. */
+  readonly signal: AbortSignal = this.#controller.signal;
+  timedOut: false | "attempt" | "deadline" = false;
+  aborted = false;
+  reason: unknown;
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+
+  constructor(caller: AbortSignal | undefined, timeoutMs: number, deadlineLeft: number | undefined) {
+    const byDeadline = deadlineLeft !== undefined && deadlineLeft < timeoutMs;
+    this.#expiry = byDeadline ? "deadline" : "attempt";
+    this.dueAt = performance.now() + (byDeadline ? Math.max(0, deadlineLeft) : timeoutMs);
+    watch(this);
+    if (caller) {
+      this.#caller = caller;
+      if (caller.aborted) this.abort(caller.reason);
+      else caller.addEventListener("abort", this);
+    }
+  }
+
+  /** `work` (the fetch), or a rejection with the abort reason as soon as the attempt ends. */
+  race(work: Promise<Response>): Promise<Response> {
+    this.#work = work;
+    return new Promise((resolve, reject) => {
+      this.#reject = reject;
+      if (this.aborted) reject(this.reason);
+      work.then(resolve, reject);
+    });
+  }
+
+  /** The caller's signal aborted. */
+  handleEvent(): void {
+    this.abort(this.#caller!.reason);
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.#controller.abort(reason);
+    this.#reject?.(reason);
+    this.reader?.cancel(reason).catch(() => undefined);
+    // A response that arrived as the attempt ended is not read: cancelling its body frees the connection.
+    this.#work?.then((response) => response.body?.cancel().catch(() => undefined), () => undefined);
+  }
+
+  expire(): void {
+    this.timedOut = this.#expiry;
+    this.abort(new DOMException(`The ${this.#expiry} time limit was reached.`, "TimeoutError"));
+  }
+
+  clear(): void {
+    unwatch(this);
+    this.#caller?.removeEventListener("abort", this);
+  }
+}
+
+/*
+ * One timer for every attempt in progress, set for the earliest `dueAt`. Sequential requests then
+ * cost no timer at all: creating and clearing a timer per attempt is a measurable part of a
+ * request's CPU time in Node (the runtime's list of timers is rebuilt each time). Where timers can
+ * be unref'd (Node, Bun), the timer never keeps a process alive by itself; elsewhere it is cleared
+ * when no attempt is left, so nothing lingers either.
+ */
+let watched: Set<Attempt> | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let armedFor = Infinity;
+
+function watch(attempt: Attempt): void {
+  (watched ??= new Set()).add(attempt);
+  if (attempt.dueAt < armedFor) arm(attempt.dueAt);
+}
+
+function unwatch(attempt: Attempt): void {
+  watched?.delete(attempt);
+  if (!watched?.size && !(timer as { unref?: unknown } | undefined)?.unref) arm(Infinity);
+}
+
+function arm(at: number): void {
+  clearTimeout(timer);
+  armedFor = at;
+  timer = at === Infinity ? undefined : setTimeout(sweep, at - performance.now());
+  (timer as { unref?: () => void } | undefined)?.unref?.();
+}
+
+function sweep(): void {
+  armedFor = Infinity;
+  const now = performance.now();
+  let next = Infinity;
+  for (const attempt of watched ?? []) {
+    if (attempt.dueAt <= now) {
+      watched!.delete(attempt);
+      attempt.expire();
+    } else {
+      next = Math.min(next, attempt.dueAt);
+    }
+  }
+  if (next < Infinity) arm(next);
 }

@@ -111,8 +111,13 @@ export interface Endpoint {
   auth?: false;
   /** The `Accept` header, when not `application/json` (the default). */
   accept?: string;
-  /** The success response is `text/event-stream`: the result is an async iterable of events. */
-  stream?: true;
+  /**
+   * The success response is `text/event-stream`: `readEventStream` (from `./sse.js`), which turns
+   * the body into an async iterable of events. Passed in, not imported by the client, so SDKs
+   * without streaming operations do not carry the parser. The stream outlives the attempt
+   * timeout; only the caller's signal ends it early.
+   */
+  stream?: (body: ReadableStream<Uint8Array> | null, signal?: AbortSignal) => AsyncIterable<unknown>;
   /** Query parameters whose style is not the default (form, exploded). */
   queryStyles?: Readonly<Record<string, QueryStyle>>;
 }

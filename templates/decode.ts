@@ -2,26 +2,35 @@
 
 /** Why a 2xx body could not be used; the client turns it into an `InvalidResponseError`. */
 export class DecodeFailure extends Error {
-  constructor(
-    readonly reason: "too-large" | "malformed-json",
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  declare readonly reason: "too-large" | "malformed-json";
+
+  constructor(reason: "too-large" | "malformed-json", message: string, options?: { cause?: unknown }) {
     super(message, options);
+    this.reason = reason;
   }
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 
+/**
+ * The attempt a body is read in. Its timer and the caller's signal cancel `reader`, so a read
+ * that is under way ends even where `fetch` does not fail it on abort; `reason` says why it ended.
+ */
+export interface BodyRead {
+  reader?: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  aborted: boolean;
+  reason?: unknown;
+}
+
 /** Reads a response body by its content type: JSON parsed, text as a string, anything else as a Blob. */
-export async function decodeBody(response: Response, method: string, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<unknown> {
+export async function decodeBody(response: Response, method: string, maxBytes = DEFAULT_MAX_RESPONSE_BYTES, read?: BodyRead): Promise<unknown> {
   if (method === "HEAD" || response.status === 204 || response.status === 205) return undefined;
   const type = response.headers.get("content-type") ?? "";
   const json = /\bjson\b/i.test(type);
-  if (!json && type !== "" && !/^text\//i.test(type)) return new Blob([await readBytes(response, maxBytes)], { type });
-  const text = await readText(response, maxBytes);
-  if (text === "") return undefined;
-  if (!json) return text;
+  const bytes = await readBytes(response, maxBytes, read);
+  if (!json && type !== "" && !/^text\//i.test(type)) return new Blob([bytes], { type });
+  const text = utf8(bytes);
+  if (text === "" || !json) return text || undefined;
   try {
     return JSON.parse(text);
   } catch (cause) {
@@ -29,46 +38,57 @@ export async function decodeBody(response: Response, method: string, maxBytes = 
   }
 }
 
-/** The body as text, refused past `maxBytes`. */
-export async function readText(response: Response, maxBytes: number): Promise<string> {
-  const declared = declaredLength(response);
-  // Fast path: a declared length within the limit lets the runtime read the body natively.
-  if (declared !== undefined && declared <= maxBytes) return response.text();
-  return new TextDecoder().decode(await readBytes(response, maxBytes));
+/** An error response's body for the error object: at most `maxBytes` of it, parsed if it is JSON; undefined if the attempt was aborted. */
+export async function errorBody(response: Response, maxBytes: number, read?: BodyRead): Promise<unknown> {
+  let text = "";
+  try {
+    text = utf8(await readBytes(response, maxBytes, read));
+    if (/\bjson\b/i.test(response.headers.get("content-type") ?? "")) return JSON.parse(text);
+  } catch {
+    if (read?.aborted) return undefined;
+  }
+  return text;
 }
 
-async function readBytes(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = declaredLength(response);
-  if (declared !== undefined && declared > maxBytes) {
+let decoder: TextDecoder | undefined;
+
+function utf8(bytes: Uint8Array): string {
+  return (decoder ??= new TextDecoder()).decode(bytes);
+}
+
+/** The body's bytes, refused past `maxBytes` (by Content-Length up front, else while reading). */
+async function readBytes(response: Response, maxBytes: number, read?: BodyRead): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(declared, maxBytes);
   }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(total, maxBytes);
+  if (response.body) {
+    const reader = response.body.getReader();
+    if (read) read.reader = reader;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(total, maxBytes);
+      }
+      chunks.push(value as Uint8Array<ArrayBuffer>);
     }
-    chunks.push(value);
+    // A read cancelled by the attempt's timer or the caller's signal ends early: fail, do not parse half a body.
+    if (read?.aborted) throw read.reason;
   }
+  if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(total);
-  let offset = 0;
+  total = 0;
   for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+    bytes.set(chunk, total);
+    total += chunk.byteLength;
   }
   return bytes;
-}
-
-function declaredLength(response: Response): number | undefined {
-  const header = response.headers.get("content-length");
-  return header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
 }
 
 function tooLarge(size: number, maxBytes: number): DecodeFailure {

@@ -16,9 +16,8 @@ export function encodePathParam(value: PathValue): string {
 }
 
 function simple(value: PathValue): string {
-  if (Array.isArray(value)) return value.map(simple).join(",");
-  if (typeof value === "object") return Object.entries(value).flatMap(([key, item]) => [encodeURIComponent(key), simple(item)]).join(",");
-  return encodeURIComponent(String(value));
+  if (typeof value !== "object") return encodeURIComponent(String(value));
+  return (Array.isArray(value) ? value : Object.entries(value).flat()).map(simple).join(",");
 }
 
 /**
@@ -32,50 +31,31 @@ export type QueryStyle = "form-no-explode" | "space" | "pipe" | "deep";
 export function appendQuery(url: string, query: object | undefined, styles?: Readonly<Record<string, QueryStyle>>): string {
   if (!query) return url;
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    const style = styles?.[key];
-    if (style === undefined) appendValue(params, key, value);
-    else if (style === "deep") appendDeep(params, key, value);
-    else appendJoined(params, key, value, style === "space" ? " " : style === "pipe" ? "|" : ",");
-  }
+  for (const [key, value] of Object.entries(query)) append(params, key, value, styles?.[key]);
   const text = params.toString();
   return text ? `${url}${url.includes("?") ? "&" : "?"}${text}` : url;
 }
 
-/** Non-exploded and delimited styles: one `key=a,b` (objects as `key=k1,v1,k2,v2`). */
-function appendJoined(params: URLSearchParams, key: string, value: unknown, separator: string): void {
+/**
+ * One parameter, recursively. Exploded form: arrays repeat the key, objects give their fields as
+ * parameters. deepObject: `key[field]`, arrays repeat the key. The other styles join the parts
+ * (objects as `k1,v1,k2,v2`) with `,`, space or `|` into one value. Null and undefined are left out.
+ */
+function append(params: URLSearchParams, key: string, value: unknown, style: QueryStyle | undefined): void {
   if (value === undefined || value === null) return;
-  const parts = Array.isArray(value) ? value : typeof value === "object" && !(value instanceof Date) ? Object.entries(value).flat() : [value];
-  params.append(key, parts.filter((part) => part !== undefined && part !== null).map(scalar).join(separator));
-}
-
-/** deepObject: `filter[name]=x&filter[tags]=a&filter[tags]=b`, nested objects nested in brackets. */
-function appendDeep(params: URLSearchParams, key: string, value: unknown): void {
-  if (value === undefined || value === null) return;
-  if (typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) {
-    for (const [name, item] of Object.entries(value)) appendDeep(params, `${key}[${name}]`, item);
-  } else if (Array.isArray(value)) {
-    for (const item of value) appendDeep(params, key, item);
-  } else {
+  if (typeof value !== "object" || value instanceof Date) {
     params.append(key, scalar(value));
+  } else if (style && style !== "deep") {
+    const parts = Array.isArray(value) ? value : Object.entries(value).flat();
+    params.append(key, parts.filter((part) => part !== undefined && part !== null).map(scalar).join(style === "space" ? " " : style === "pipe" ? "|" : ","));
+  } else {
+    const list = Array.isArray(value);
+    for (const [name, item] of Object.entries(value)) append(params, list ? key : style ? `${key}[${name}]` : name, item, style);
   }
 }
 
 function scalar(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
-}
-
-function appendValue(params: URLSearchParams, key: string, value: unknown): void {
-  if (value === undefined || value === null) return;
-  if (Array.isArray(value)) {
-    for (const item of value) appendValue(params, key, item);
-  } else if (value instanceof Date) {
-    params.append(key, value.toISOString());
-  } else if (typeof value === "object") {
-    for (const [name, item] of Object.entries(value)) appendValue(params, name, item);
-  } else {
-    params.append(key, String(value));
-  }
 }
 
 export type BodyFormat = "json" | "form" | "multipart" | "text" | "binary";
@@ -85,18 +65,9 @@ export type BodyFormat = "json" | "form" | "multipart" | "text" | "binary";
  * Multipart bodies let `fetch` set the boundary, so no content-type is returned for them.
  */
 export function encodeBody(format: BodyFormat, contentType: string, body: unknown): { body: BodyInit; contentType: string | undefined } {
-  switch (format) {
-    case "json":
-      return { body: JSON.stringify(body), contentType };
-    case "form":
-      return { body: formFields(body, new URLSearchParams()), contentType };
-    case "multipart":
-      return { body: formFields(body, new FormData()), contentType: undefined };
-    case "text":
-      return { body: String(body), contentType };
-    default:
-      return { body: body as BodyInit, contentType };
-  }
+  if (format === "json") return { body: JSON.stringify(body), contentType };
+  if (format === "multipart") return { body: formFields(body, new FormData()), contentType: undefined };
+  return { body: format === "form" ? formFields(body, new URLSearchParams()) : format === "text" ? String(body) : (body as BodyInit), contentType };
 }
 
 function formFields<T extends URLSearchParams | FormData>(body: unknown, target: T): T {
@@ -104,7 +75,7 @@ function formFields<T extends URLSearchParams | FormData>(body: unknown, target:
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === undefined || item === null) continue;
       if (target instanceof FormData && item instanceof Blob) target.append(key, item);
-      else target.append(key, typeof item === "object" && !(item instanceof Date) ? JSON.stringify(item) : String(item instanceof Date ? item.toISOString() : item));
+      else target.append(key, typeof item === "object" && !(item instanceof Date) ? JSON.stringify(item) : scalar(item));
     }
   }
   return target;

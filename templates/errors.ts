@@ -11,11 +11,12 @@ export interface RequestInfo {
   idempotencyKey: string | undefined;
 }
 
+// Fields are `declare`d and set in the constructors, so no class-field code is emitted for them.
 export class SdkError extends Error {
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
-  readonly idempotencyKey: string | undefined;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
+  declare readonly idempotencyKey: string | undefined;
 
   constructor(message: string, info: RequestInfo, options?: { cause?: unknown }) {
     super(message, options);
@@ -28,10 +29,10 @@ export class SdkError extends Error {
 }
 
 export class ApiError extends SdkError {
-  readonly status: number;
-  readonly headers: Headers;
+  declare readonly status: number;
+  declare readonly headers: Headers;
   /** The response body: parsed JSON when the server sent JSON, else text. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(status: number, headers: Headers, body: unknown, info: RequestInfo, note = "") {
     super(`${info.method} ${info.url} failed with HTTP ${status}${summarise(body)}${note}`, info);
@@ -51,19 +52,18 @@ export class UnprocessableEntityError extends ApiError {}
 export class RateLimitError extends ApiError {}
 export class InternalServerError extends ApiError {}
 
-const BY_STATUS: Record<number, typeof ApiError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  412: PreconditionFailedError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-};
-
 export function apiErrorFor(status: number, headers: Headers, body: unknown, info: RequestInfo, note?: string): ApiError {
-  const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+  const ErrorClass =
+    status === 400 ? BadRequestError
+    : status === 401 ? AuthenticationError
+    : status === 403 ? PermissionDeniedError
+    : status === 404 ? NotFoundError
+    : status === 409 ? ConflictError
+    : status === 412 ? PreconditionFailedError
+    : status === 422 ? UnprocessableEntityError
+    : status === 429 ? RateLimitError
+    : status >= 500 ? InternalServerError
+    : ApiError;
   return new ErrorClass(status, headers, body, info, note);
 }
 
@@ -76,9 +76,9 @@ export type RequestSent = boolean | "unknown";
 
 /** A 2xx response whose body could not be used: malformed JSON, or larger than `maxResponseBytes`. Never retried. */
 export class InvalidResponseError extends SdkError {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly reason: "too-large" | "malformed-json";
+  declare readonly status: number;
+  declare readonly headers: Headers;
+  declare readonly reason: "too-large" | "malformed-json";
 
   constructor(message: string, status: number, headers: Headers, reason: "too-large" | "malformed-json", info: RequestInfo, options?: { cause?: unknown }) {
     super(message, info, options);
@@ -94,11 +94,11 @@ export class InvalidResponseError extends SdkError {
  * Failures after that point are the subclass {@link OutcomeUnknownError}.
  */
 export class ConnectionError extends SdkError {
-  readonly requestSent: RequestSent;
+  declare readonly requestSent: RequestSent;
 
   constructor(message: string, info: RequestInfo, options?: { cause?: unknown; requestSent?: RequestSent }) {
     super(message, info, options);
-    this.requestSent = options?.requestSent ?? false;
+    this.requestSent = options?.requestSent ?? (this instanceof OutcomeUnknownError ? "unknown" : false);
   }
 }
 
@@ -108,11 +108,8 @@ export class ConnectionError extends SdkError {
  * answer, else `"unknown"`. Before sending a non-idempotent write again, check whether it took effect.
  */
 export class OutcomeUnknownError extends ConnectionError {
+  // ConnectionError's constructor defaults `requestSent` to "unknown" for this class.
   declare readonly requestSent: true | "unknown";
-
-  constructor(message: string, info: RequestInfo, options?: { cause?: unknown; requestSent?: true | "unknown" }) {
-    super(message, info, { ...options, requestSent: options?.requestSent ?? "unknown" });
-  }
 }
 
 /**
@@ -121,7 +118,7 @@ export class OutcomeUnknownError extends ConnectionError {
  * connection was up by then, so the outcome is unknown, like any {@link OutcomeUnknownError}.
  */
 export class TimeoutError extends OutcomeUnknownError {
-  readonly reason: "attempt" | "deadline";
+  declare readonly reason: "attempt" | "deadline";
 
   constructor(message: string, info: RequestInfo, options?: { cause?: unknown; requestSent?: true | "unknown"; reason?: "attempt" | "deadline" }) {
     super(message, info, options);
@@ -131,14 +128,11 @@ export class TimeoutError extends OutcomeUnknownError {
 
 function summarise(body: unknown): string {
   if (body === undefined || body === null || body === "") return "";
-  const text = typeof body === "string" ? body : safeJson(body);
-  return `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
-}
-
-function safeJson(value: unknown): string {
+  let text: string;
   try {
-    return JSON.stringify(value);
+    text = typeof body === "string" ? body : JSON.stringify(body);
   } catch {
-    return String(value);
+    text = String(body);
   }
+  return `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
 }

@@ -11,9 +11,6 @@ export function describeCause(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-/** Failures that happen before a connection exists: nothing can have reached the server. */
-const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
-
 /**
  * Error codes anywhere in a fetch rejection: undici nests the system error under `cause` (sometimes
  * deeper, or in an AggregateError's `errors` when several addresses were tried); mocks put `code`
@@ -33,10 +30,13 @@ export function errorCodes(error: unknown): string[] {
   return codes;
 }
 
-/** True only when every code found says the connection was never established (and there is one). */
+/**
+ * True only when every code found says the connection was never established (and there is one):
+ * refused, unresolved host name, or undici's own connect timeout.
+ */
 export function neverSent(cause: unknown): boolean {
   const codes = errorCodes(cause);
-  return codes.length > 0 && codes.every((code) => NEVER_SENT_CODES.has(code));
+  return codes.length > 0 && codes.every((code) => /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)$/.test(code));
 }
 
 export function reasonOf(error: ConnectionError): string {

@@ -1,11 +1,10 @@
 /** Support for the observability hooks: they see no credentials and cannot break a request. */
-const REDACTED_HEADERS = new Set(["authorization", "cookie", "x-api-key", "proxy-authorization"]);
 
 /** The request headers as hooks see them: credentials replaced by `[redacted]`. */
 export function redactHeaders(headers: Headers, credentialHeaders: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = REDACTED_HEADERS.has(name.toLowerCase()) || credentialHeaders.includes(name.toLowerCase()) ? "[redacted]" : value;
+    out[name] = /^(authorization|cookie|x-api-key|proxy-authorization)$/.test(name) || credentialHeaders.includes(name) ? "[redacted]" : value;
   });
   return out;
 }
@@ -13,10 +12,7 @@ export function redactHeaders(headers: Headers, credentialHeaders: readonly stri
 /** Runs a hook; a hook that throws or rejects must not change the outcome of the request. */
 export function safely(run: () => unknown): void {
   try {
-    const result = run();
-    if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
-      (result as PromiseLike<unknown>).then(undefined, () => undefined);
-    }
+    (run() as PromiseLike<unknown> | undefined)?.then?.(undefined, () => undefined);
   } catch {
     // Ignored on purpose: observability must not break the call.
   }

@@ -17,4 +17,4 @@ export type {
   UnsafeRequestOptions,
 } from "./config.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
-export type { ServerSentEvent } from "./sse.js";
+export { readEventStream, type ServerSentEvent } from "./sse.js";

@@ -17,18 +17,17 @@ export type RetryPolicy = { [K in keyof RetryOptions]-?: number };
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000 };
 
 /** 408 Request Timeout, 429 Too Many Requests and the 5xx statuses that mean "try again later". */
-const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-
 export function isTransientStatus(status: number): boolean {
-  return TRANSIENT_STATUSES.has(status);
+  return status === 408 || status === 429 || status === 500 || (status > 501 && status < 505);
 }
 
 export function resolveRetryPolicy(client: RetryOptions | false | undefined, call: RetryOptions | false | undefined): RetryPolicy | false {
   if (call === false || (call === undefined && client === false)) return false;
   // Per field, so an option given as `undefined` keeps the default instead of erasing it
   // (a `maxRetries` of undefined would otherwise never stop retrying).
-  const pick = (key: keyof RetryPolicy): number => call?.[key] ?? (client ? client[key] : undefined) ?? DEFAULT_RETRY[key];
-  return { maxRetries: pick("maxRetries"), initialDelayMs: pick("initialDelayMs"), maxDelayMs: pick("maxDelayMs") };
+  const policy = { ...DEFAULT_RETRY };
+  for (const key of ["maxRetries", "initialDelayMs", "maxDelayMs"] as const) policy[key] = call?.[key] ?? (client || undefined)?.[key] ?? policy[key];
+  return policy;
 }
 
 /**
@@ -38,19 +37,17 @@ export function resolveRetryPolicy(client: RetryOptions | false | undefined, cal
  */
 export function retryDelay(attempt: number, policy: RetryPolicy, retryAfterMs: number | undefined, random: () => number): number | undefined {
   if (retryAfterMs !== undefined) return retryAfterMs <= policy.maxDelayMs ? retryAfterMs : undefined;
-  const bound = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * bound);
+  return Math.floor(random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attempt - 1)));
 }
 
 /** `retry-after-ms`, or `Retry-After` as seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(headers: Headers, now: number): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.ceil(Number(ms));
-  const value = headers.get("retry-after");
-  if (value === null) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const ms = headers.get("retry-after-ms")?.trim();
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.ceil(+ms);
+  const value = headers.get("retry-after")?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return +value * 1000;
   // Every HTTP date names its month; without that check Date.parse reads "1.5" or "-1" as a date.
-  if (!/[a-z]/i.test(value)) return undefined;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : NaN;
+  return isNaN(date) ? undefined : Math.max(0, date - now);
 }

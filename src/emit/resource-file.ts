@@ -48,8 +48,8 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "../runtime/index.js",
-      namedImports: ["ApiPromise", "encodePathParam", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "RequestOptions", "ServerSentEvent", "UnsafeRequestOptions"].map(
-        (name) => (name === "encodePathParam" ? { name } : { name, isTypeOnly: true }),
+      namedImports: ["ApiPromise", "encodePathParam", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "readEventStream", "RequestOptions", "ServerSentEvent", "UnsafeRequestOptions"].map(
+        (name) => (name === "encodePathParam" || name === "readEventStream" ? { name } : { name, isTypeOnly: true }),
       ),
     },
   ];
@@ -184,7 +184,8 @@ function requestCall(method: ApiMethod): string {
   const fields = [`method: ${JSON.stringify(method.httpMethod.toUpperCase())}`, `path: ${path}`, `retrySafe: ${method.retry.safe}`];
   if (!method.auth) fields.push("auth: false");
   if (method.accept && method.accept !== "application/json") fields.push(`accept: ${JSON.stringify(method.accept)}`);
-  if (method.responses.some((r) => r.media?.format === "event-stream")) fields.push("stream: true");
+  // The event-stream parser is passed in, so SDKs (and bundles) without streaming never hold it.
+  if (method.responses.some((r) => r.media?.format === "event-stream")) fields.push("stream: readEventStream");
   if (Object.keys(method.queryStyles).length > 0) fields.push(`queryStyles: ${JSON.stringify(method.queryStyles)}`);
   if (method.idempotencyHeader) fields.push(`idempotencyHeader: ${JSON.stringify(method.idempotencyHeader)}`);
   const args = [`{ ${fields.join(", ")} }`, "options"];

@@ -67,8 +67,8 @@ export function retryClass(method: HttpMethod, idempotencyHeader: string | undef
 
 /** `{name}` placeholders in path order, with argument names that cannot clash with the generated code's own. */
 function pathParams(op: SpecOperation): PathParam[] {
-  // Names the generated function uses itself: its `client` parameter, `encodePathParam`, and the `contentType` it picks.
-  const taken = new Set(["body", "options", "client", "encodePathParam", "contentType"]);
+  // Names the generated function uses itself: its `client` parameter, the runtime helpers it calls, the `contentType` it picks.
+  const taken = new Set(["body", "options", "client", "encodePathParam", "readEventStream", "contentType"]);
   const declared = new Set(op.parameters.filter((p) => p.in === "path").map((p) => p.name));
   const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
   return [...new Set(names)].map((name) => ({

@@ -48,6 +48,8 @@ describe("petstore (our fixture) against a loopback server", { timeout: 30_000 }
     expect(result.replaced.age).toBe(4);
     expect(result.patched.age).toBe(6);
     expect(result.adopted.adopted).toBe(true);
+    // A text/event-stream response is an async iterable of events.
+    expect(result.events).toEqual(['fed: {"petId":"1"}', "message: walked"]);
     expect(result.visits).toEqual([{ id: result.visit.id, weightKg: 31.5, notes: "healthy" }]);
     expect(result.deletedVisit).toBeUndefined();
     expect(result.deleted).toBeUndefined();
@@ -63,6 +65,7 @@ describe("petstore (our fixture) against a loopback server", { timeout: 30_000 }
       "PUT /v1/pets/1",
       "PATCH /v1/pets/1",
       "POST /v1/pets/1/adopt",
+      "GET /v1/pets/1/events",
       "POST /v1/pets/1/visits",
       "GET /v1/pets/1/visits?minWeight=1",
       `GET /v1/pets/1/visits/${result.visit.id}`,

@@ -65,6 +65,11 @@ export async function startPetstoreServer() {
       if (method === "PATCH") return send(res, 200, Object.assign(pet, input));
       if (method === "DELETE") return void (pets.delete(petId), send(res, 204));
     }
+    if (sub === "events" && method === "GET") {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(`event: fed\ndata: {"petId":${JSON.stringify(petId)}}\n\n`);
+      return void res.end("data: walked\nid: 2\n\n");
+    }
     if (sub === "adopt" && method === "POST") {
       const pet = pets.get(petId);
       return pet ? send(res, 200, Object.assign(pet, { adopted: true })) : send(res, 404, { title: "not found" });

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AuthConfig } from "../../templates/auth.js";
-import { ApiError, InvalidResponseError } from "../../templates/errors.js";
+import { ApiError, InvalidResponseError, TimeoutError } from "../../templates/errors.js";
 import { createHttpClient, type ClientConfig, type Endpoint } from "../../templates/http-client.js";
 
 interface Seen {
@@ -18,7 +18,7 @@ interface Seen {
   body: string;
 }
 
-type Reply = (req: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string };
+type Reply = (req: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string; delayMs?: number };
 
 let seen: Seen[] = [];
 const replies: Record<"api" | "other", Reply> = { api: () => ({ status: 200 }), other: () => ({ status: 200 }) };
@@ -32,8 +32,10 @@ async function start(name: "api" | "other"): Promise<void> {
     req.on("end", () => {
       seen.push({ server: name, method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       const reply = replies[name](req);
-      res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
-      res.end(reply.body ?? "{}");
+      setTimeout(() => {
+        res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
+        res.end(reply.body ?? "{}");
+      }, reply.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -145,6 +147,14 @@ describe("redirects", () => {
     const data = await client({ token: "t" }).request({ method: "POST", path: "/jobs", retrySafe: false, bodyFormat: "json", contentType: "application/json" }, {}, { x: 1 });
     expect(data).toEqual({ ok: true });
     expect(seen.map((s) => `${s.method} ${s.url} ${s.headers.authorization} ${s.body}`)).toEqual(["POST /jobs Bearer t {\"x\":1}", "GET /result Bearer t "]);
+  });
+
+  it("an attempt that timed out before a redirect arrived does not follow it", async () => {
+    replies.api = (req) => (req.url === "/things" ? { status: 307, headers: { location: "/next" }, delayMs: 150 } : { status: 200 });
+    const error = await client({ token: "t" }, { timeoutMs: 50 }).request(GET).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(seen.map((s) => s.url)).toEqual(["/things"]);
   });
 
   it("stops after five redirects and reports the last one", async () => {

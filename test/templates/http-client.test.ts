@@ -15,6 +15,7 @@ import {
   PreconditionFailedError,
   RateLimitError,
   SdkError,
+  TimeoutError,
   UnprocessableEntityError,
 } from "../../templates/errors.js";
 import { createHttpClient, type ClientConfig, type Endpoint, type Timers } from "../../templates/http-client.js";
@@ -608,6 +609,14 @@ describe("building the request", () => {
     expect(network.seen[0]!.headers["content-type"]).toBeUndefined();
   });
 
+  it("an invalid header value fails the call at once: a TypeError, nothing sent, nothing retried", async () => {
+    const { client, sleep } = harness();
+    const error = await rejection(client.request(GET_PET, { headers: { "x-bad": "a\nb" } }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(network.seen).toHaveLength(0);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
   it("uses a custom fetch when configured", async () => {
     const calls: Array<[string, RequestInit | undefined]> = [];
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -620,6 +629,7 @@ describe("building the request", () => {
     expect(calls[0]![0]).toBe(`${BASE}/pets/1`);
     expect(calls[0]![1]!.method).toBe("PUT");
     expect(calls[0]![1]!.body).toBe('{"x":1}');
+    // Every attempt has a signal of its own, so its timeout can close the request (see Attempt).
     expect(calls[0]![1]!.signal).toBeInstanceOf(AbortSignal);
   });
 
@@ -632,6 +642,50 @@ describe("building the request", () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toContain("ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:9)");
     expect(error.message).toMatch(/not retried because POST is not idempotent/);
+  });
+});
+
+describe("attempt signals, without and with a caller's signal", () => {
+  it("without one, the timeout aborts the attempt's own signal, so a hung request is closed, not left open", async () => {
+    let signal: AbortSignal | undefined;
+    const fetchImpl = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      signal = init!.signal!;
+      return new Promise<Response>(() => undefined);
+    }) as typeof fetch;
+    const client = createHttpClient({ baseUrl: BASE, fetch: fetchImpl, retry: false, timeoutMs: 20 });
+    const error = (await rejection(client.request(GET_PET))) as TimeoutError;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.reason).toBe("attempt");
+    expect(signal).toBeInstanceOf(AbortSignal);
+    expect(signal!.aborted).toBe(true);
+  });
+
+  it("a response a fetch hands over after the timeout anyway has its body cancelled unread", async () => {
+    let cancelled = false;
+    let answer: ((response: Response) => void) | undefined;
+    // This fetch ignores its signal, as a minimal polyfill might.
+    const fetchImpl = (async () => new Promise<Response>((resolve) => (answer = resolve))) as typeof fetch;
+    const client = createHttpClient({ baseUrl: BASE, fetch: fetchImpl, retry: false, timeoutMs: 20 });
+    expect(await rejection(client.request(GET_PET))).toBeInstanceOf(TimeoutError);
+    answer!(new Response(new ReadableStream({ cancel: () => void (cancelled = true) }), { status: 200 }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(cancelled).toBe(true);
+  });
+
+  it("with one, fetch gets the attempt's own signal, which the timeout aborts", async () => {
+    let signal: AbortSignal | undefined;
+    const fetchImpl = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      signal = init!.signal!;
+      return new Promise<Response>(() => undefined);
+    }) as typeof fetch;
+    const caller = new AbortController();
+    const client = createHttpClient({ baseUrl: BASE, fetch: fetchImpl, retry: false, timeoutMs: 20 });
+    const error = await rejection(client.request(GET_PET, { signal: caller.signal }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(signal).toBeInstanceOf(AbortSignal);
+    expect(signal).not.toBe(caller.signal);
+    expect(signal!.aborted).toBe(true);
+    expect(caller.signal.aborted).toBe(false);
   });
 });
 

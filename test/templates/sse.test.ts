@@ -52,7 +52,7 @@ describe("an operation answering text/event-stream", () => {
 
   it("yields events as they arrive, outlives the attempt timeout, and ends with the stream", async () => {
     const api = createHttpClient({ baseUrl: base, timeoutMs: 100 });
-    const events = await api.request<AsyncIterable<ServerSentEvent>>({ method: "GET", path: "/events", retrySafe: true, stream: true });
+    const events = await api.request<AsyncIterable<ServerSentEvent>>({ method: "GET", path: "/events", retrySafe: true, stream: readEventStream });
     const iterator = events[Symbol.asyncIterator]();
     expect((await iterator.next()).value.data).toBe("first");
     await new Promise((r) => setTimeout(r, 250)); // longer than timeoutMs: the stream stays open
@@ -65,7 +65,7 @@ describe("an operation answering text/event-stream", () => {
   it("ends when the caller aborts", async () => {
     const controller = new AbortController();
     const api = createHttpClient({ baseUrl: base });
-    const events = await api.request<AsyncIterable<ServerSentEvent>>({ method: "GET", path: "/events", retrySafe: true, stream: true }, { signal: controller.signal });
+    const events = await api.request<AsyncIterable<ServerSentEvent>>({ method: "GET", path: "/events", retrySafe: true, stream: readEventStream }, { signal: controller.signal });
     const iterator = events[Symbol.asyncIterator]();
     expect((await iterator.next()).value.data).toBe("first");
     controller.abort(new Error("done listening"));
