@@ -19,7 +19,8 @@ export function emitClient(model: ApiModel): GeneratedFile[] {
   const functionNames: FunctionNames = new Map();
   const visit = (resource: Resource) => {
     const { operations, resource: resourceFile } = resourceStatements(resource, names, functionNames);
-    files.push({ path: `operations/${resource.fileName}.ts`, content: print(operations) });
+    // A resource that only groups sub-resources has no operations: no file (it would not be a module).
+    if (resource.methods.length > 0) files.push({ path: `operations/${resource.fileName}.ts`, content: print(operations) });
     files.push({ path: `resources/${resource.fileName}.ts`, content: print(resourceFile) });
     resource.children.forEach(visit);
   };

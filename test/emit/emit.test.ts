@@ -130,6 +130,14 @@ describe("emit", () => {
     expect(pets).toContain("return petsCreate<C>(this.#client, body, options);");
   });
 
+  it("writes no operations file for a resource that only groups sub-resources", () => {
+    const grouping = { ...model([]), resources: [{ name: "accounts", className: "Accounts", fileName: "accounts", methods: [], children: [{ name: "pets", className: "AccountsPets", fileName: "accounts-pets", methods: [method()], children: [] }] }] };
+    const files = emitClient(grouping);
+    expect(files.map((f) => f.path).filter((p) => p.includes("/"))).toEqual(["resources/accounts.ts", "operations/accounts-pets.ts", "resources/accounts-pets.ts"]);
+    expect(fileAt(files, "resources/accounts.ts")).not.toContain("../operations/");
+    expect(fileAt(files, "index.ts")).not.toContain("./operations/accounts.js");
+  });
+
   it("never names a standalone function after one of its own arguments", () => {
     const clash = method({ pathParams: [{ name: "petsGet", identifier: "petsGet", declared: true }], path: "/pets/{petsGet}" });
     const pets = petsFiles(model([clash])).both;
