@@ -11,14 +11,15 @@ const SCHEMA_SEGMENT = /^(schema|schemas|properties|items|additionalProperties|a
  * `.../items`, `.../allOf/0`) or to the schema of a parameter or response
  * (`#/components/parameters/companyId/schema`) has no type of its own in openapi-typescript's
  * output, which then indexes a property that does not exist. Such targets are hoisted into `components.schemas`
- * under a derived name and the refs rewritten; refs through `properties` only are left alone,
- * since openapi-typescript types those. Returns the document unchanged (same object) when no
- * ref needs it, else a rewritten copy: the caller's document is never mutated.
+ * under a derived name and the refs rewritten; a ref to one property of a component schema
+ * (`#/components/schemas/A/properties/b`) is left alone, since openapi-typescript types it.
+ * Returns the document unchanged (same object) when no ref needs it, else a rewritten copy: the
+ * caller's document is never mutated.
  */
 export function hoistDeepSchemaRefs(document: OpenAPI3): OpenAPI3 {
   if (!hasDeepRef(document)) return document;
   const copy = structuredClone(document);
-  const schemas = (copy.components!.schemas ??= {}) as Record<string, unknown>;
+  const schemas = ((copy.components ??= {}).schemas ??= {}) as Record<string, unknown>;
   const hoisted = new Map<string, string>();
   const visit = (node: unknown, seen: Set<object>): void => {
     if (node === null || typeof node !== "object" || seen.has(node)) return;
@@ -44,13 +45,20 @@ export function hoistDeepSchemaRefs(document: OpenAPI3): OpenAPI3 {
   return copy;
 }
 
-/** A ref to a schema nested in something else, except plain `properties` chains of a component schema. */
+/** A ref to a schema nested in something else, except one property of a component schema. */
 function isDeep(ref: string): boolean {
   const match = DEEP_REF.exec(ref);
   if (!match) return false;
   const segments = match[2]!.split("/");
+  // A ref into an example (`#/components/schemas/A/example`, written in an `examples` value by
+  // shutterstock.com, microsoft.com cognitiveservices-*) is data, not a type: hoisting it as a
+  // schema makes openapi-typescript throw on an array. `properties/example` is a property.
+  if (segments.some((segment, i) => (segment === "example" || segment === "examples") && segments[i - 1] !== "properties")) return false;
   const inSchema = match[1]!.startsWith("components/schemas/");
-  if (inSchema && segments.length % 2 === 0 && segments.every((segment, i) => i % 2 === 1 || segment === "properties")) return false;
+  // openapi-typescript types `A/properties/b` as `A["b"]`. A longer chain indexes through optional
+  // members (`A["b"]["c"]` with `b?`), and it drops every `properties` segment, even a property
+  // named `properties` (azure.com network-applicationGateway): those are hoisted.
+  if (inSchema && segments.length === 2 && segments[0] === "properties" && segments[1] !== "properties") return false;
   return inSchema || segments.some((segment) => SCHEMA_SEGMENT.test(segment));
 }
 

@@ -1,6 +1,8 @@
-import { hoistDeepSchemaRefs } from "./hoist-refs.js";
 import ts from "typescript";
-import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
+import { astToString, resolveRef, transformSchema, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
+import { prepareDocument } from "./prepare.js";
+import { recursiveSchemasAsAliases } from "./recursive-aliases.js";
+import { nullSafeWithRequired } from "./with-required.js";
 
 /**
  * Model types via openapi-typescript's Node API. The document is already validated and
@@ -8,13 +10,13 @@ import { astToString, resolveRef, scanDiscriminators, transformSchema, type Glob
  * `openapiTS()` parse, lint and bundle it a second time.
  */
 export function generateSchemaTypes(original: OpenAPI3): string {
-  const document = hoistDeepSchemaRefs(original);
+  const { document, discriminators } = prepareDocument(original);
   const ctx: GlobalContext = {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(document, { silent: true }),
+    discriminators,
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -40,7 +42,7 @@ export function generateSchemaTypes(original: OpenAPI3): string {
     readWriteMarkers: false,
     resolve: ($ref) => resolveRef(document, $ref, { silent: true }),
   };
-  return astToString(transformSchema(document, ctx));
+  return astToString(recursiveSchemasAsAliases(nullSafeWithRequired(transformSchema(document, ctx))));
 }
 
 /**

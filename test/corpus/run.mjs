@@ -16,7 +16,10 @@
 // --keep (keep each temp folder and print its path), --no-write (leave docs/corpus.md alone),
 // --json FILE (also write the raw results; they always go to test/corpus/.cache/last-<mode>.json),
 // --from-json FILE (no run: rewrite docs/corpus.md from saved raw results),
-// --build SHA (measure the snapshot test/corpus/.cache/build-SHA of an earlier run instead of dist/).
+// --build SHA (measure the snapshot test/corpus/.cache/build-SHA of an earlier run instead of dist/),
+// --generator DIR (or SDKWRIGHT_HOME=DIR: measure the build in DIR as it is, e.g. a copy of dist/,
+// templates/ and package.json made outside the working tree with node_modules symlinked next to it,
+// so other people's rebuilds of dist/ cannot touch a long run; DIR's fingerprint names the build).
 //
 // Each spec: generate({ input, out: <tmp>/sdk }), then a consumer file
 //   import { createClient } from "./sdk/index.js"; createClient({ baseUrl: "https://api.example.com" });
@@ -616,6 +619,13 @@ function existingBuild(sha) {
   return { dir, fingerprint: sha };
 }
 
+/** A build someone froze elsewhere (`--generator DIR` / `SDKWRIGHT_HOME`): measured in place, named by its fingerprint. */
+function givenBuild(dir) {
+  const root = path.resolve(dir);
+  if (!existsSync(path.join(root, "dist/index.js"))) throw new Error(`${root} has no dist/index.js (copy dist/, templates/ and package.json there)`);
+  return { dir: root, fingerprint: buildFingerprint(root) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // CLI
 
@@ -647,6 +657,7 @@ function parseArgs(argv) {
     else if (a === "--no-write") opts.write = false;
     else if (a === "--from-json") opts.fromJson = value();
     else if (a === "--build") opts.build = value();
+    else if (a === "--generator") opts.generatorDir = value();
     else if (a === "--help" || a === "-h") opts.help = true;
     else if (a.startsWith("-")) throw new Error(`unknown option ${a} (see --help)`);
     else opts.specs.push(a);
@@ -661,7 +672,8 @@ async function main() {
     return;
   }
   if (opts.fromJson) return reportFromJson(opts.fromJson, opts.write);
-  if (!existsSync(path.join(repoRoot, "dist/index.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm run corpus does)");
+  opts.generatorDir ??= process.env.SDKWRIGHT_HOME || undefined;
+  if (opts.generatorDir === undefined && !existsSync(path.join(repoRoot, "dist/index.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm run corpus does)");
   const mode = opts.specs.length > 0 ? "explicit" : opts.directory ? "directory" : "shared";
   // A fresh process costs ~3 s (module load, cold JIT, lib.*.d.ts parse): too much for 2,639 specs.
   opts.perProcess ??= mode === "directory" ? 50 : 1;
@@ -675,7 +687,7 @@ async function main() {
   if (opts.filter) specs = specs.filter((s) => s.name.includes(opts.filter));
   if (opts.sample !== undefined) specs = sample(specs, opts.sample, opts.seed);
   console.log(`corpus (${mode}): ${specs.length} specs, ${opts.jobs} jobs, timeout ${opts.timeoutMs / 1000} s, ${opts.perProcess} spec(s) per process`);
-  const build = opts.build === undefined ? snapshotBuild() : existingBuild(opts.build);
+  const build = opts.generatorDir !== undefined ? givenBuild(opts.generatorDir) : opts.build === undefined ? snapshotBuild() : existingBuild(opts.build);
   opts.generator = build.dir;
   console.log(`measuring build ${build.fingerprint} (a frozen copy of dist/ and templates/ in ${path.relative(repoRoot, build.dir)})`);
   const width = String(specs.length).length;
