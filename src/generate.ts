@@ -1,18 +1,15 @@
-import { emitClient, type GeneratedFile } from "./emit/index.js";
-import { formatLocation, SdkwrightError } from "./errors.js";
-import { loadSpec, type LoadedSpec } from "./load/index.js";
-import type { EmitFormat } from "./config.js";
-import { buildModel, type ModelOptions } from "./model/index.js";
+import { createRequire, Module } from "node:module";
 import path from "node:path";
-import { compileOutput } from "./output/compile.js";
-import { formatWithPrettier } from "./output/format.js";
+import type { EmitFormat } from "./config.js";
+import type { GeneratedFile } from "./emit/index.js";
+import { formatLocation, SdkwrightError } from "./errors.js";
+import { openSpec, type OpenedSpec } from "./load/open.js";
+import type { SpecProblem } from "./load/validate.js";
+import type { ModelOptions } from "./model/index.js";
 import type { ApiModel, Resource } from "./model/types.js";
-import { runtimeFiles } from "./output/runtime.js";
-import { specHash, withBanner } from "./output/banner.js";
-import { checkOutput, type CheckResult } from "./output/check.js";
-import { writeOutput } from "./output/write.js";
+import type { CheckResult } from "./output/check.js";
+import type { StagedOutput } from "./output/write.js";
 import { VERSION } from "./version.js";
-import { generateSchemaTypes } from "./types/index.js";
 
 export interface GenerateOptions {
   /** Path or http(s) URL of the OpenAPI description (JSON or YAML). */
@@ -49,7 +46,12 @@ export interface GenerateResult {
   stats: { resources: number; methods: number; files: number; ms: number };
 }
 
-/** spec → load/validate → types → model → emit → runtime → (write). The files are returned in memory either way. */
+/**
+ * spec → load/validate → model → emit → types → runtime → (write). The files are returned in memory either way.
+ * Validation runs in a worker thread while the rest generates (see `openSpec`), and the output
+ * folder is staged meanwhile (see `stageOutput`); nothing is swapped in or compared before
+ * validation has passed, and its errors take precedence, as if it had run first.
+ */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const progress = (stage: string) => {
@@ -57,31 +59,118 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     options.onProgress?.(stage);
   };
   progress("loading and validating the spec");
-  const spec = await loadSpec(options.input, options.cwd === undefined ? {} : { cwd: options.cwd });
-  progress("building the resource model");
-  const model = buildModel(spec.document, options.model);
-  progress("generating types (openapi-typescript)");
-  const schema: GeneratedFile = { path: "schema.ts", content: typesOrError(spec.document, spec.source) };
-  progress("emitting the client");
-  const emitted = [schema, ...emitClient(model), ...(await runtimeFiles())].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const typescript = withBanner(emitted, VERSION, specHash(spec.document));
-  if (options.emit && options.emit !== "ts") progress(`compiling to ${options.emit === "cjs" ? "CommonJS" : "ES modules"}`);
-  const compiled = options.emit && options.emit !== "ts" ? await compileOutput(typescript, options.emit) : typescript;
-  if (options.format) progress("formatting with Prettier");
   // A relative `out`, like a relative `input`, is resolved against `cwd`.
   const cwd = options.cwd ?? process.cwd();
   const out = options.out === undefined ? undefined : path.resolve(cwd, options.out);
-  const files = options.format ? await formatWithPrettier(compiled, cwd, out ?? cwd) : compiled;
-  progress(options.check ? "comparing with the output folder" : out !== undefined ? "writing" : "done");
-  let check: CheckResult | undefined;
-  if (out !== undefined && options.check) check = checkOutput(out, files);
-  else if (out !== undefined) await writeOutput(out, files, { force: options.force === true, ...(options.signal ? { signal: options.signal } : {}) });
-  const warnings = [
-    ...spec.warnings.map((w) => `${w.message} (${formatLocation(w.location)})`),
-    ...model.warnings,
-    ...model.lint.map((finding) => `${finding.method} ${finding.path} (${finding.call}): ${finding.reason}`),
-  ];
-  return { files, model, warnings, sources: spec.files, ...(check ? { check } : {}), stats: { ...countMethods(model.resources), files: files.length, ms: performance.now() - started } };
+  const spec = await openSpec(options.input, { cwd });
+  let staged: StagedOutput | undefined;
+  // Staged only when the file names are final once emitted: `--emit js` renames them.
+  const stage =
+    out !== undefined && !options.check && (options.emit ?? "ts") === "ts"
+      ? async (paths: string[]) => void (staged = (await import("./output/write.js")).stageOutput(out, paths, { force: options.force === true }))
+      : undefined;
+  try {
+    let generated: { files: GeneratedFile[]; model: ApiModel };
+    try {
+      generated = await generateFiles(spec, { options, cwd, out, progress, ...(stage ? { stage } : {}) });
+    } catch (error) {
+      if (options.signal?.aborted) spec.cancel();
+      else await spec.validated;
+      throw error;
+    }
+    const { files, model } = generated;
+    const specWarnings = await settled(spec, options.signal);
+    progress(options.check ? "comparing with the output folder" : out !== undefined ? "writing" : "done");
+    let check: CheckResult | undefined;
+    if (out !== undefined && options.check) check = (await import("./output/check.js")).checkOutput(out, files);
+    else if (staged) await staged.commit(files, options.signal);
+    else if (out !== undefined) {
+      const { writeOutput } = await import("./output/write.js");
+      await writeOutput(out, files, { force: options.force === true, ...(options.signal ? { signal: options.signal } : {}) });
+    }
+    const warnings = [
+      ...specWarnings.map((w) => `${w.message} (${formatLocation(w.location)})`),
+      ...model.warnings,
+      ...model.lint.map((finding) => `${finding.method} ${finding.path} (${finding.call}): ${finding.reason}`),
+    ];
+    return { files, model, warnings, sources: spec.files, ...(check ? { check } : {}), stats: { ...countMethods(model.resources), files: files.length, ms: performance.now() - started } };
+  } catch (error) {
+    await staged?.discard();
+    throw error;
+  }
+}
+
+interface FilesContext {
+  options: GenerateOptions;
+  cwd: string;
+  out: string | undefined;
+  progress: (stage: string) => void;
+  /** Called with the output's file names as soon as they are known. */
+  stage?: (paths: string[]) => Promise<void>;
+}
+
+/** model → emit → types → runtime → banner → (compile, format): the files, in memory. */
+async function generateFiles(spec: OpenedSpec, { options, cwd, out, progress, stage }: FilesContext) {
+  // Imported here, after validation has started on the other core, rather than when this module loads.
+  shareTypeScript();
+  const [{ buildModel }, { generateSchemaTypes }, { emitClient }, { runtimeFiles }, { specHash, withBanner }] = await Promise.all([
+    import("./model/index.js"),
+    import("./types/index.js"),
+    import("./emit/index.js"),
+    import("./output/runtime.js"),
+    import("./output/banner.js"),
+  ]);
+  progress("building the resource model");
+  const model = buildModel(spec.document, options.model);
+  progress("emitting the client");
+  // The client before the types: the file names are known then, and the output folder is staged while types are generated.
+  const client = [...emitClient(model), ...(await runtimeFiles())];
+  await stage?.(["schema.ts", ...client.map((file) => file.path)]);
+  // Hashed before the types stage, which edits the document (discriminator enums) in place.
+  const hash = specHash(spec.document);
+  progress("generating types (openapi-typescript)");
+  const schema: GeneratedFile = { path: "schema.ts", content: typesOrError(() => generateSchemaTypes(spec.document), spec.source) };
+  const emitted = [schema, ...client].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const typescript = withBanner(emitted, VERSION, hash);
+  if (options.emit && options.emit !== "ts") progress(`compiling to ${options.emit === "cjs" ? "CommonJS" : "ES modules"}`);
+  const compiled = options.emit && options.emit !== "ts" ? await (await import("./output/compile.js")).compileOutput(typescript, options.emit) : typescript;
+  if (options.format) progress("formatting with Prettier");
+  const files = options.format ? await (await import("./output/format.js")).formatWithPrettier(compiled, cwd, out ?? cwd) : compiled;
+  return { files, model };
+}
+
+/** Validation's warnings, once it is done; an abort stops the wait (and the validation). */
+function settled(spec: OpenedSpec, signal: AbortSignal | undefined): Promise<SpecProblem[]> {
+  if (!signal) return spec.validated;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      spec.cancel();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    spec.validated.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * ts-morph bundles a second copy of TypeScript (9 MB more to compile, ~30 MB of memory). Its
+ * structure printer needs nothing that the `typescript` package openapi-typescript uses lacks, so
+ * it is given that one: registered under the bundled copy's path before ts-morph first loads.
+ */
+function shareTypeScript(): void {
+  try {
+    const require = createRequire(import.meta.url);
+    const bundled = path.join(path.dirname(createRequire(require.resolve("ts-morph")).resolve("@ts-morph/common")), "typescript.js");
+    if (require.cache[bundled]) return;
+    const shared = new Module(bundled);
+    shared.filename = bundled;
+    shared.exports = require("typescript");
+    shared.loaded = true;
+    require.cache[bundled] = shared;
+  } catch {
+    // Then ts-morph loads its own copy, as it would anyway.
+  }
 }
 
 function countMethods(resources: Resource[]): { resources: number; methods: number } {
@@ -94,9 +183,9 @@ function countMethods(resources: Resource[]): { resources: number; methods: numb
 }
 
 /** openapi-typescript throws plain errors (e.g. a `$ref` that points at itself); report them as spec problems. */
-function typesOrError(document: LoadedSpec["document"], source: string): string {
+function typesOrError(generateSchemaTypes: () => string, source: string): string {
   try {
-    return generateSchemaTypes(document);
+    return generateSchemaTypes();
   } catch (error) {
     const message = error instanceof RangeError ? "the schemas are nested or recursive beyond what can be typed" : error instanceof Error ? error.message : String(error);
     throw new SdkwrightError(`cannot generate types for ${source}: ${message}`, {

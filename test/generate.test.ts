@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,10 +29,10 @@ describe("generate (programmatic API)", () => {
     const cwd = mkdtempSync(path.join(tmpdir(), "sdkwright-invalid-"));
     const spec = { openapi: "3.0.3", info: { title: "T", version: "1" }, paths: { "/a": { get: { responses: "none" } } } };
     writeFileSync(path.join(cwd, "openapi.json"), JSON.stringify(spec));
-    const error = await generate({ input: "openapi.json", out: "api", cwd }).catch((e: unknown) => e);
+    const error = await generate({ input: "openapi.json", out: "generated/api", cwd }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SdkwrightError);
     expect((error as SdkwrightError).message).toMatch(/^the spec is not valid OpenAPI: Expected type `Responses`/);
-    expect(existsSync(path.join(cwd, "api"))).toBe(false);
+    expect(readdirSync(cwd)).toEqual(["openapi.json"]);
   });
 
   it("returns the spec's warnings, found while the files were generated", async () => {

@@ -22,12 +22,14 @@ export interface LoadedSpec {
 
 /**
  * load → (convert Swagger 2.0) → validate → bundle: a file path or http(s) URL to one validated
- * OpenAPI 3 document.
+ * OpenAPI 3 document. `text` is the root file's content when the caller has already read it,
+ * `parsed` that text parsed (see `parseJson`).
  */
-export async function loadSpec(input: string, options: { cwd?: string } = {}): Promise<LoadedSpec> {
+export async function loadSpec(input: string, options: { cwd?: string; text?: string; parsed?: object } = {}): Promise<LoadedSpec> {
   const cwd = options.cwd ?? process.cwd();
   const source = resolveInput(input, cwd);
-  const reader = new GuardedResolver(source, cwd);
+  const { text, parsed } = options;
+  const reader = new GuardedResolver(source, cwd, { ...(text === undefined ? {} : { text }), ...(text === undefined || parsed === undefined ? {} : { parsed }) });
   let resolver = reader;
   let root = await readRootDocument(source, resolver);
   const warnings: SpecProblem[] = [];

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import { BaseResolver, type Document, type Source } from "@redocly/openapi-core";
+import { BaseResolver, Source, type Document } from "@redocly/openapi-core";
 import { SdkwrightError } from "../errors.js";
 import { checkDocumentShape, checkFileSize } from "./limits.js";
 
@@ -9,27 +9,37 @@ import { checkDocumentShape, checkFileSize } from "./limits.js";
  * - a spec fetched over http(s) may only reference http(s) URLs (never `file:` or local paths);
  * - a local spec may read local files only inside its own folder or the working folder;
  * - every file is size-checked before it is read, and every document's shape after it is parsed.
+ * `root.text` (and `root.parsed`), when given, are the root file's content as the caller already
+ * read (and parsed) it: validation then checks exactly what types are generated from, even if the
+ * file changes meanwhile.
  */
 export class GuardedResolver extends BaseResolver {
+  private readonly root: string;
   private readonly remoteRoot: boolean;
   private readonly allowedDirs: string[];
+  private readonly preloaded: { text?: string; parsed?: object };
 
-  constructor(root: string, cwd: string) {
+  constructor(root: string, cwd: string, preloaded: { text?: string; parsed?: object } = {}) {
     super();
+    this.root = root;
     this.remoteRoot = /^https?:\/\//i.test(root);
     this.allowedDirs = this.remoteRoot ? [] : [path.dirname(root), cwd].map((dir) => path.resolve(dir));
+    this.preloaded = preloaded;
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
     const remote = /^https?:\/\//i.test(absoluteRef);
     if (!remote) this.checkLocal(absoluteRef);
+    // Like Redocly's own reader, which drops Windows line ends.
+    if (absoluteRef === this.root && this.preloaded.text !== undefined) return new Source(absoluteRef, this.preloaded.text.replace(/\r\n/g, "\n"));
     const source = await super.loadExternalRef(absoluteRef);
     if (remote) checkFileSize(source.body.length, absoluteRef);
     return source;
   }
 
   override parseDocument(source: Source, isRoot?: boolean): Document {
-    const document = super.parseDocument(source, isRoot);
+    const preparsed = source.absoluteRef === this.root ? this.preloaded.parsed : undefined;
+    const document = preparsed === undefined ? super.parseDocument(source, isRoot) : { source, parsed: preparsed };
     checkDocumentShape(document.parsed, source.absoluteRef);
     return document;
   }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { Source, type BaseResolver, type Document } from "@redocly/openapi-core";
-import { convertObj } from "swagger2openapi";
+import type { convertObj as ConvertObj } from "swagger2openapi";
 import { SdkwrightError } from "../errors.js";
 import { bundleDocument, type SpecProblem } from "./validate.js";
 
@@ -27,7 +27,9 @@ export function isSwagger2(parsed: Record<string, unknown>): boolean {
  */
 export async function convertSwagger2(root: Document, resolver: BaseResolver): Promise<{ document: Document; warnings: SpecProblem[] }> {
   const file = root.source.absoluteRef;
-  const single = (await bundleDocument(root, {}, resolver)) as Parameters<typeof convertObj>[0];
+  const single = (await bundleDocument(root, {}, resolver)) as Parameters<typeof ConvertObj>[0];
+  // Loaded only for Swagger 2.0 input, so OpenAPI 3 runs do not pay for it.
+  const { convertObj } = await import("swagger2openapi");
 
   let converted: { openapi: unknown; patches: number };
   try {

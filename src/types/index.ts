@@ -9,6 +9,7 @@ import { nullSafeWithRequired } from "./with-required.js";
  * bundled by the load stage, so we hand it to `transformSchema` directly instead of letting
  * `openapiTS()` parse, lint and bundle it a second time.
  */
+// openapi-typescript's discriminator scan edits the schemas it maps: `document` is not the same afterwards.
 export function generateSchemaTypes(original: OpenAPI3): string {
   const { document, discriminators } = prepareDocument(original);
   const ctx: GlobalContext = {

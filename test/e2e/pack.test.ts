@@ -29,10 +29,10 @@ describe("the packed package", { timeout: 180_000 }, () => {
     const spec = path.join(repoRoot, "fixtures/petstore/openapi.yaml");
     const cli = spawnSync("npx", ["--no-install", "sdkwright", "generate", spec, "--out", "src/api"], { cwd: app, encoding: "utf8" });
     expect(cli.stderr).toBe("");
-    expect(cli.stdout).toMatch(/^sdkwright: 3 resources, 12 methods, \d+ files → src\/api/);
-    expect(readdirSync(path.join(app, "src/api/resources")).sort()).toEqual(["orders.ts", "pets-visits.ts", "pets.ts"]);
+    expect(cli.stdout).toMatch(/^sdkwright: 4 resources, 13 methods, \d+ files → src\/api/);
+    expect(readdirSync(path.join(app, "src/api/resources")).sort()).toEqual(["orders.ts", "pets-events.ts", "pets-visits.ts", "pets.ts"]);
 
     writeFileSync(path.join(app, "api.mjs"), `import { generate } from "sdkwright";\nconst r = await generate({ input: ${JSON.stringify(spec)} });\nconsole.log(r.stats.methods, r.files.length);\n`);
-    expect(execFileSync(process.execPath, ["api.mjs"], { cwd: app, encoding: "utf8" }).trim()).toMatch(/^12 \d+$/);
+    expect(execFileSync(process.execPath, ["api.mjs"], { cwd: app, encoding: "utf8" }).trim()).toMatch(/^13 \d+$/);
   });
 });

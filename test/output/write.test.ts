@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SdkwrightError } from "../../src/errors.js";
-import { MANIFEST, writeOutput } from "../../src/output/write.js";
+import { MANIFEST, stageOutput, writeOutput } from "../../src/output/write.js";
 
 const temp = () => mkdtempSync(path.join(tmpdir(), "sdkwright-write-"));
 
@@ -52,3 +52,52 @@ describe("writeOutput", () => {
     expect(readFileSync(path.join(out, "keep.txt"), "utf8")).toBe("k");
   });
 });
+
+describe("stageOutput: the folder prepared while the content is generated", () => {
+  const staging = (parent: string) => readdirSync(parent).filter((name) => name.includes(".sdkwright-"));
+
+  it("creates the files empty at once, and fills and swaps them in at commit", async () => {
+    const parent = temp();
+    const out = path.join(parent, "sdk");
+    const staged = stageOutput(out, ["a.ts", "sub/b.ts"]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [folder] = staging(parent);
+    expect(readFileSync(path.join(parent, folder!, "sub/b.ts"), "utf8")).toBe("");
+    expect(existsSync(out)).toBe(false);
+    await staged.commit([{ path: "sub/b.ts", content: "b" }, { path: "a.ts", content: "a" }]);
+    expect(readFileSync(path.join(out, "sub/b.ts"), "utf8")).toBe("b");
+    expect(JSON.parse(readFileSync(path.join(out, MANIFEST), "utf8")).files).toEqual(["a.ts", "sub/b.ts"]);
+    expect(staging(parent)).toEqual([]);
+  });
+
+  it("leaves nothing behind when discarded, and the previous output as it was", async () => {
+    const parent = temp();
+    const out = path.join(parent, "sdk");
+    await writeOutput(out, [{ path: "a.ts", content: "old" }]);
+    await stageOutput(out, ["a.ts"]).discard();
+    expect(readFileSync(path.join(out, "a.ts"), "utf8")).toBe("old");
+    expect(readdirSync(parent)).toEqual(["sdk"]);
+  });
+
+  it("removes the folders it made above the output when discarded", async () => {
+    const parent = temp();
+    await stageOutput(path.join(parent, "new/deeper/sdk"), ["a.ts"]).discard();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("reports a folder it may not write into at commit, not before", async () => {
+    const out = temp();
+    writeFileSync(path.join(out, "keep.txt"), "k");
+    const staged = stageOutput(out, ["a.ts"]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(staged.commit([{ path: "a.ts", content: "a" }])).rejects.toThrow(/did not write/);
+    await expect(stageOutput(out, ["../x.ts"]).commit([{ path: "../x.ts", content: "x" }])).rejects.toBeInstanceOf(SdkwrightError);
+  });
+
+  it("refuses to commit other files than it staged", async () => {
+    const parent = temp();
+    await expect(stageOutput(path.join(parent, "sdk"), ["a.ts"]).commit([{ path: "b.ts", content: "b" }])).rejects.toThrow(/not the ones staged/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+

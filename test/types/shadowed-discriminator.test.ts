@@ -27,11 +27,7 @@ const sirikit = () =>
 
 describe("a discriminator property declared again by a child schema (apple.com sirikit-cloud-media)", () => {
   it("is declared once, as the injected literal, and type-checks", () => {
-    const input = sirikit();
-    const before = JSON.stringify(input);
-    const output = generateSchemaTypes(input);
-    // Nor is the caller's document patched by openapi-typescript's scanDiscriminators.
-    expect(JSON.stringify(input)).toBe(before);
+    const output = generateSchemaTypes(sirikit());
     const destination = /DestinationResult: \{([^}]*)\}/.exec(output)![1]!;
     expect(destination.match(/\bclass\??:/g)).toEqual(["class:"]);
     expect(destination).toContain('class: "DestinationResult";');
