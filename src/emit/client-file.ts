@@ -1,4 +1,4 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { ApiModel, AuthScheme } from "../model/types.js";
 import { commentText } from "./docs.js";
 
@@ -29,14 +29,11 @@ export function baseClientStatements(model: ApiModel): StatementStructures[] {
   }
   if (hasAuth) statements.push(...authStatements(model.auth));
   statements.push({
-    kind: StructureKind.Function,
-    name: "createBaseClient",
-    isExported: true,
-    docs: [
-      "The configured HTTP client alone: pass it to the standalone functions (one per operation, `<resource><Method>(http, ...)`) or to one resource class, so a bundle holds only what it calls." +
-        (hasDefault ? "" : "\n\nThe spec declares no server, so `baseUrl` is required."),
-    ],
-    parameters: [hasDefault ? { name: "config", type: configType(model), initializer: "{}" } : { name: "config", type: `${configType(model)} & { baseUrl: string }` }],
+    ...factory(
+      model,
+      "createBaseClient",
+      "The configured HTTP client alone: pass it to the standalone functions (one per operation, `<resource><Method>(http, ...)`) or to one resource class, so a bundle holds only what it calls.",
+    ),
     returnType: "HttpClient",
     statements: [
       ...(hasAuth ? ["const { auth, ...rest } = config;"] : []),
@@ -54,9 +51,20 @@ function configType(model: ApiModel): string {
   return model.auth.length > 0 ? "ClientOptions" : "Partial<ClientConfig>";
 }
 
+/** An exported `name(config)` function: `config` is optional when the spec names a server, required (with `baseUrl`) when not. */
+function factory(model: ApiModel, name: string, doc: string): FunctionDeclarationStructure {
+  const hasDefault = model.baseUrl !== undefined;
+  return {
+    kind: StructureKind.Function,
+    name,
+    isExported: true,
+    docs: [doc + (hasDefault ? "" : "\n\nThe spec declares no server, so `baseUrl` is required.")],
+    parameters: [hasDefault ? { name: "config", type: configType(model), initializer: "{}" } : { name: "config", type: `${configType(model)} & { baseUrl: string }` }],
+  };
+}
+
 /** `client.ts`: `createClient(config)` returning one instance of every top-level resource. */
 export function clientStatements(model: ApiModel): StatementStructures[] {
-  const hasDefault = model.baseUrl !== undefined;
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,
@@ -78,14 +86,7 @@ export function clientStatements(model: ApiModel): StatementStructures[] {
       properties: model.resources.map((r) => ({ name: r.name, type: r.className, isReadonly: true })),
     },
     {
-      kind: StructureKind.Function,
-      name: "createClient",
-      isExported: true,
-      docs: [
-        "Creates a client with every resource. For the smallest bundle, import the standalone functions you call and `createBaseClient` instead." +
-          (hasDefault ? "" : "\n\nThe spec declares no server, so `baseUrl` is required."),
-      ],
-      parameters: [hasDefault ? { name: "config", type: configType(model), initializer: "{}" } : { name: "config", type: `${configType(model)} & { baseUrl: string }` }],
+      ...factory(model, "createClient", "Creates a client with every resource. For the smallest bundle, import the standalone functions you call and `createBaseClient` instead."),
       returnType: "Client",
       statements: [`const http = createBaseClient(config);`, `return { ${model.resources.map((r) => `${r.name}: new ${r.className}(http)`).join(", ")} };`],
     },
