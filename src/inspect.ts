@@ -1,9 +1,10 @@
-import { loadSpec } from "./load/index.js";
-import { buildModel, type ModelOptions } from "./model/index.js";
+import type { ModelOptions } from "./model/index.js";
 import type { ApiModel, Resource } from "./model/types.js";
 
 /** Loads and models a spec without generating anything: what `sdkwright inspect` shows. */
 export async function inspect(input: string, options: { cwd?: string; model?: ModelOptions } = {}): Promise<ApiModel> {
+  // Loaded on use: importing the package (for generate()) must not load Redocly on the main thread.
+  const [{ loadSpec }, { buildModel }] = await Promise.all([import("./load/index.js"), import("./model/index.js")]);
   const spec = await loadSpec(input, options.cwd === undefined ? {} : { cwd: options.cwd });
   return buildModel(spec.document, options.model);
 }
