@@ -146,6 +146,15 @@ describe("petstore-expanded (OAI example) against nock", { timeout: 30_000 }, ()
   });
 });
 
+/** A one-operation JSON spec padded past the size at which validation moves to a worker thread. */
+function bigSpec(schema: object): string {
+  return JSON.stringify({
+    openapi: "3.0.3",
+    info: { title: "big", version: "1", description: "x".repeat(300_000) },
+    paths: { "/a": { get: { operationId: "listA", responses: { "200": { description: "ok", content: { "application/json": { schema } } } } } } },
+  });
+}
+
 describe("bad input", { timeout: 30_000 }, () => {
   const cases: Array<[name: string, write: (dir: string) => string, message: RegExp]> = [
     ["missing file", (dir) => path.join(dir, "nope.yaml"), /spec file not found/],
@@ -161,7 +170,21 @@ describe("bad input", { timeout: 30_000 }, () => {
         ),
       /Can't resolve \$ref[\s\S]*broken\.yaml:\d+:\d+ #\/paths\/~1a\/get/,
     ],
+    [
+      // Big enough (≥ 256 KB) to be validated on a worker thread while the main thread generates: its error still wins.
+      "broken $ref in a spec validated on a worker thread",
+      (dir) => file(dir, "big.json", bigSpec({ $ref: "#/components/schemas/Missing" })),
+      /Can't resolve \$ref[\s\S]*big\.json:\d+:\d+ #\/paths\/~1a\/get/,
+    ],
   ];
+
+  it("generates a spec validated on a worker thread", () => {
+    const dir = mkdtempSync(path.join(work, "big-"));
+    const result = runCli(["generate", file(dir, "big.json", bigSpec({ type: "object", properties: { id: { type: "string" } } })), "--out", path.join(dir, "sdk")]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, "sdk", "operations", "a.ts"), "utf8")).toContain("export function aList(client: HttpClient");
+  });
 
   it.each(cases)("%s: exit 1, a clear message, and the previous output untouched", (_name, write, message) => {
     const dir = mkdtempSync(path.join(work, "bad-"));
