@@ -53,7 +53,7 @@ function standaloneExample(model: ApiModel, functionNames: ReadonlyMap<ApiMethod
   const intro = "For the smallest bundle, import only the functions you call: each method is also a standalone function taking the client from `createBaseClient(config)`, and a bundler leaves the rest of the SDK out";
   if (!resource) return [`${intro}.`];
   const method = resource.methods[0]!;
-  const call = `${functionNames.get(method)}(createBaseClient(), ${args(method)})`.replace(", )", ")");
+  const call = `${functionNames.get(method)}(${["createBaseClient()", args(method)].filter(Boolean).join(", ")})`;
   return [`${intro}: \`${call}\` is \`api.${resource.name}.${method.name}(${args(method)})\`.`];
 }
 

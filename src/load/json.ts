@@ -18,8 +18,8 @@ export function parseJson(text: string): object | undefined {
   return keys !== undefined && keys === countKeysInText(text) ? parsed : undefined;
 }
 
-/** Depth past which the YAML parser refuses a document (it stops at 100 levels). */
-const MAX_DEPTH = 90;
+/** Depth past which the YAML parser `loadSpec` uses refuses a document (it stops at 100 levels, with a margin). */
+export const MAX_DEPTH = 90;
 
 /** Own keys of every object in the tree; undefined when it is nested deeper than MAX_DEPTH. */
 function countKeys(root: object): number | undefined {

@@ -6,6 +6,7 @@ import type { OpenAPI3 } from "openapi-typescript";
 import { SdkwrightError } from "../errors.js";
 import type { SpecProblem } from "./validate.js";
 import { resolveInput } from "./input.js";
+import { MAX_DEPTH } from "./json.js";
 import { LIMITS } from "./limits.js";
 
 /** A spec whose document is ready to generate from, while its validation may still be running. */
@@ -87,9 +88,6 @@ async function parseSingleFile(text: string, file: string): Promise<OpenAPI3 | u
   if (typeof version !== "string" || !/^3\.[01]\.\d+/.test(version)) return undefined;
   return selfContained(parsed) ? (parsed as OpenAPI3) : undefined;
 }
-
-/** Depth past which the parser `loadSpec` uses refuses a document (it stops at 100 levels). */
-const MAX_DEPTH = 90;
 
 /** No reference that Redocly's resolver could follow out of the file, and no nesting it would refuse. Iterative: any depth is safe. */
 function selfContained(root: object): boolean {
