@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { watch, type FSWatcher } from "node:fs";
-import { register } from "node:module";
 import path from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
@@ -48,7 +47,6 @@ async function runGenerate(argv: GenerateArgs): Promise<void> {
 /** Runs every target; returns false when one failed or (with --check) is out of date. */
 async function generateAll(targets: Array<Target & { input: string }>, argv: GenerateArgs): Promise<boolean> {
   // Loaded here, not at start-up, so `--help` and `--version` answer at once.
-  loadTypeScriptAsCommonJs();
   const { generate } = await import("./generate.js");
   const reports: unknown[] = [];
   let ok = true;
@@ -111,30 +109,6 @@ function report(target: Target & { input: string }, result: GenerateResult) {
 
 function showProgress(argv: GenerateArgs): boolean {
   return process.stderr.isTTY === true && !argv.quiet && !argv.json;
-}
-
-/**
- * TypeScript ships as one 9 MB CommonJS file. `import ts from "typescript"` (openapi-typescript's,
- * and src/types') makes Node scan all of it twice more before running it, to guess its module type
- * and list its named exports: 0.25 s of CPU, more than requiring it. This hook serves that import a
- * two-line ES module that requires it instead. Only the default import exists then: every importer
- * uses `import ts from "typescript"` (a named import would fail at start-up, in every test that runs the CLI).
- */
-let typeScriptHooked = false;
-function loadTypeScriptAsCommonJs(): void {
-  if (typeScriptHooked) return;
-  typeScriptHooked = true;
-  const hooks = `import { fileURLToPath } from "node:url";
-export async function load(url, context, nextLoad) {
-  if (!url.endsWith("/node_modules/typescript/lib/typescript.js")) return nextLoad(url, context);
-  const source = 'import { createRequire } from "node:module";\\nexport default createRequire(import.meta.url)(' + JSON.stringify(fileURLToPath(url)) + ');\\n';
-  return { format: "module", source, shortCircuit: true };
-}`;
-  try {
-    register(`data:text/javascript,${encodeURIComponent(hooks)}`);
-  } catch {
-    // Without it TypeScript loads as usual, only slower.
-  }
 }
 
 /** Files each spec was read from, so --watch also sees changes in files reached by `$ref`. */

@@ -134,7 +134,7 @@ async function loadConfigModule(file: string): Promise<unknown> {
 }
 
 async function importTypeScript(file: string): Promise<unknown> {
-  const { default: ts } = await import("typescript");
+  const { ts } = await import("./typescript.js");
   const { outputText } = ts.transpileModule(readFileSync(file, "utf8"), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     fileName: file,

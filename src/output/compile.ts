@@ -7,7 +7,7 @@ import type { EmitFormat } from "../config.js";
  * `.d.ts`, so plain-JavaScript projects can import the SDK. TypeScript is loaded only here.
  */
 export async function compileOutput(files: GeneratedFile[], format: Exclude<EmitFormat, "ts">): Promise<GeneratedFile[]> {
-  const { default: ts } = await import("typescript");
+  const { ts } = await import("../typescript.js");
   const root = "/sdk/";
   const sources = new Map(files.filter((f) => f.path.endsWith(".ts")).map((f) => [root + f.path, f.content]));
   const options: import("typescript").CompilerOptions = {

@@ -4,6 +4,9 @@ import { decodeSegment } from "../json-pointer.js";
 /** `#/paths/<path>/parameters/<n>` or `#/paths/<path>/<method>/parameters/<n>`: a parameter declared inline in an operation. */
 const PATH_PARAMETER_REF = /^#\/paths\/[^/]+\/(?:[^/]+\/)?parameters\/\d+$/;
 
+/** A `$ref` that `hoistPathParameterRefs` rewrites. */
+export const isPathParameterRef = (ref: string): boolean => PATH_PARAMETER_REF.test(ref);
+
 /**
  * A `$ref` to a parameter declared inline in another operation (bundlers write these for a parameter
  * used twice: digitalocean.com, enode.io, opensuse.org/obs) becomes, in openapi-typescript's output,

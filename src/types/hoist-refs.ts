@@ -45,8 +45,8 @@ export function hoistDeepSchemaRefs(document: OpenAPI3): OpenAPI3 {
   return copy;
 }
 
-/** A ref to a schema nested in something else, except one property of a component schema. */
-function isDeep(ref: string): boolean {
+/** A ref to a schema nested in something else, except one property of a component schema: what `hoistDeepSchemaRefs` rewrites. */
+export function isDeep(ref: string): boolean {
   const match = DEEP_REF.exec(ref);
   if (!match) return false;
   const segments = match[2]!.split("/");

@@ -1,8 +1,11 @@
-import ts from "typescript";
-import { astToString, resolveRef, transformSchema, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
+import type * as TS from "typescript";
+import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
+import { openapiTypescript, ts } from "./libraries.js";
 import { prepareDocument } from "./prepare.js";
 import { recursiveSchemasAsAliases } from "./recursive-aliases.js";
 import { nullSafeWithRequired } from "./with-required.js";
+
+const { astToString, resolveRef, transformSchema } = openapiTypescript;
 
 /**
  * Model types via openapi-typescript's Node API. The document is already validated and
@@ -50,7 +53,7 @@ export function generateSchemaTypes(original: OpenAPI3): string {
  * `type: string, format: binary` is a file: typed as `Blob` (what the runtime sends in a multipart
  * body and returns for a binary response) instead of `string`.
  */
-function binaryAsBlob(schema: { format?: unknown; nullable?: unknown; type?: unknown }): ts.TypeNode | undefined {
+function binaryAsBlob(schema: { format?: unknown; nullable?: unknown; type?: unknown }): TS.TypeNode | undefined {
   if (schema.format !== "binary") return undefined;
   const blob = ts.factory.createTypeReferenceNode("Blob");
   const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes("null"));

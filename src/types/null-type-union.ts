@@ -17,6 +17,6 @@ export function foldNullTypeIntoUnion(document: OpenAPI3): OpenAPI3 {
 }
 
 /** `type: "null"` (not a property named `type`: that would be an object) with exactly one of `oneOf`/`anyOf`. */
-function isNullBesideUnion(node: Record<string, unknown>): boolean {
+export function isNullBesideUnion(node: Record<string, unknown>): boolean {
   return node["type"] === "null" && Array.isArray(node["oneOf"]) !== Array.isArray(node["anyOf"]);
 }

@@ -17,7 +17,7 @@ export function dropScalarEnumOnObjects(document: OpenAPI3): OpenAPI3 {
   });
 }
 
-function hasScalarEnumOnObject(node: Record<string, unknown>): boolean {
+export function hasScalarEnumOnObject(node: Record<string, unknown>): boolean {
   return node["type"] === "object" && Array.isArray(node["enum"]) && node["enum"].some(isScalar);
 }
 

@@ -1,4 +1,5 @@
-import ts from "typescript";
+import type * as TS from "typescript";
+import { ts } from "./libraries.js";
 
 /**
  * A component schema that contains itself outside any object type, e.g. a JSON value
@@ -15,14 +16,14 @@ import ts from "typescript";
  * an object type the reference is deferred and works already, and behind a generic (`Record<…>`)
  * an alias would be circular too (TS2456).
  */
-export function recursiveSchemasAsAliases(nodes: ts.Node[]): ts.Node[] {
+export function recursiveSchemasAsAliases(nodes: TS.Node[]): TS.Node[] {
   const index = nodes.findIndex((node) => ts.isInterfaceDeclaration(node) && node.name.text === "components");
   if (index < 0) return nodes;
-  const components = nodes[index] as ts.InterfaceDeclaration;
-  const schemas = components.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && propertyName(m) === "schemas");
+  const components = nodes[index] as TS.InterfaceDeclaration;
+  const schemas = components.members.find((m): m is TS.PropertySignature => ts.isPropertySignature(m) && propertyName(m) === "schemas");
   if (!schemas?.type || !ts.isTypeLiteralNode(schemas.type)) return nodes;
   const taken = new Set(nodes.flatMap((node) => (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) ? [node.name.text] : [])));
-  const aliases: ts.TypeAliasDeclaration[] = [];
+  const aliases: TS.TypeAliasDeclaration[] = [];
   const members = schemas.type.members.map((member) => {
     if (!ts.isPropertySignature(member) || !member.type) return member;
     const name = propertyName(member);
@@ -45,22 +46,22 @@ export function recursiveSchemasAsAliases(nodes: ts.Node[]): ts.Node[] {
   return [...nodes.slice(0, index), ...aliases, newComponents, ...nodes.slice(index + 1)];
 }
 
-function propertyName(member: ts.PropertySignature): string | undefined {
+function propertyName(member: TS.PropertySignature): string | undefined {
   return ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name) ? member.name.text : undefined;
 }
 
 /** `components["schemas"]["<name>"]` */
-function isSelfReference(node: ts.Node, name: string): boolean {
+function isSelfReference(node: TS.Node, name: string): boolean {
   if (!ts.isIndexedAccessTypeNode(node) || !isLiteral(node.indexType, name)) return false;
   const outer = node.objectType;
   return ts.isIndexedAccessTypeNode(outer) && isLiteral(outer.indexType, "schemas") && ts.isTypeReferenceNode(outer.objectType) && ts.isIdentifier(outer.objectType.typeName) && outer.objectType.typeName.text === "components";
 }
 
-function isLiteral(node: ts.TypeNode, text: string): boolean {
+function isLiteral(node: TS.TypeNode, text: string): boolean {
   return ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal) && node.literal.text === text;
 }
 
-function refersToItself(node: ts.TypeNode, name: string): boolean {
+function refersToItself(node: TS.TypeNode, name: string): boolean {
   if (isSelfReference(node, name)) return true;
   if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return node.types.some((t) => refersToItself(t, name));
   if (ts.isArrayTypeNode(node)) return refersToItself(node.elementType, name);
@@ -68,11 +69,11 @@ function refersToItself(node: ts.TypeNode, name: string): boolean {
   return false;
 }
 
-function replaceSelf(type: ts.TypeNode, name: string, self: ts.TypeReferenceNode): ts.TypeNode {
+function replaceSelf(type: TS.TypeNode, name: string, self: TS.TypeReferenceNode): TS.TypeNode {
   const result = ts.transform(type, [
     (context) => {
-      const visit = (node: ts.Node): ts.Node => (isSelfReference(node, name) ? self : ts.visitEachChild(node, visit, context));
-      return (node) => ts.visitNode(node, visit) as ts.TypeNode;
+      const visit = (node: TS.Node): TS.Node => (isSelfReference(node, name) ? self : ts.visitEachChild(node, visit, context));
+      return (node) => ts.visitNode(node, visit) as TS.TypeNode;
     },
   ]);
   const replaced = result.transformed[0]!;

@@ -1,5 +1,5 @@
-import ts from "typescript";
-import { stringToAST } from "openapi-typescript";
+import type * as TS from "typescript";
+import { openapiTypescript, ts } from "./libraries.js";
 
 /**
  * openapi-typescript types `allOf` + `required` as `WithRequired<T, "a" | "b">` with
@@ -11,10 +11,10 @@ import { stringToAST } from "openapi-typescript";
 const HELPER = "type WithRequired<T, K extends keyof NonNullable<T>> = NonNullable<T> & { [P in K]-?: NonNullable<T>[P] };";
 
 /** Replaces openapi-typescript's `WithRequired` helper (when it emitted one) by the null-safe version. */
-export function nullSafeWithRequired(nodes: ts.Node[]): ts.Node[] {
+export function nullSafeWithRequired(nodes: TS.Node[]): TS.Node[] {
   const index = nodes.findIndex((node) => ts.isTypeAliasDeclaration(node) && node.name.text === "WithRequired");
   if (index < 0) return nodes;
   const copy = [...nodes];
-  copy[index] = stringToAST(HELPER)[0] as ts.Node;
+  copy[index] = openapiTypescript.stringToAST(HELPER)[0] as TS.Node;
   return copy;
 }
