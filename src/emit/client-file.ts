@@ -1,6 +1,7 @@
-import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
+import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
 import type { ApiModel, AuthScheme } from "../model/types.js";
 import { commentText } from "./docs.js";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 
 /**
  * `base-client.ts`: the server URL, the security schemes and `createBaseClient(config)`, the

@@ -1,9 +1,10 @@
-import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
 import { SDK_EXPORTS } from "../model/names.js";
 import type { ApiModel, Resource } from "../model/types.js";
 import { baseClientStatements, clientStatements, indexStatements } from "./client-file.js";
 import { resourceStatements, type FunctionNames } from "./resource-file.js";
 import { sdkReadme } from "./sdk-readme.js";
+import type { Statement } from "./statements.js";
+import { printStructure, StructureKind } from "./ts-morph.js";
 
 export interface GeneratedFile {
   /** Relative to the output folder, always with forward slashes. */
@@ -34,6 +35,6 @@ export function emitClient(model: ApiModel): GeneratedFile[] {
 }
 
 /** One printStructure call per file: no ts-morph Project, no AST manipulation. */
-function print(statements: StatementStructures[]): string {
+function print(statements: Statement[]): string {
   return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
 }

@@ -1,15 +1,9 @@
-import {
-  StructureKind,
-  type ClassDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
-} from "ts-morph";
+import type { ClassDeclarationStructure, MethodDeclarationStructure, OptionalKind, ParameterDeclarationStructure, StatementStructures } from "ts-morph";
 import { pascalCase, safeIdentifier, uniqueName } from "../model/names.js";
 import type { ApiMethod, Resource } from "../model/types.js";
 import { commentText, methodDoc } from "./docs.js";
+import { importStatements, typeAlias, type Import, type Statement } from "./statements.js";
+import { StructureKind } from "./ts-morph.js";
 import { bodyType, cookiesType, headersType, pathParamType, queryType, responseType } from "./type-refs.js";
 
 /** Alias names (`PetsListResponse`, ...) are exported from index.ts, so they are unique across the SDK. */
@@ -19,7 +13,9 @@ export type NameRegistry = Set<string>;
 export type FunctionNames = Map<ApiMethod, string>;
 
 interface MethodTypes {
-  aliases: StatementStructures[];
+  /** `export type PetsGetResponse = ...;` statements, and their names. */
+  aliases: string[];
+  aliasNames: string[];
   response: string;
   /** The body's type: the default media type's, or `XBodies[C]` when a call may pick another. */
   body: string | undefined;
@@ -32,9 +28,9 @@ interface MethodTypes {
 /** The two files of a resource: its operations as standalone functions, and its class. */
 export interface ResourceFiles {
   /** `operations/<file>.ts`: per operation its named type aliases and a standalone function. */
-  operations: StatementStructures[];
+  operations: Statement[];
   /** `resources/<file>.ts`: the class, whose methods call those functions. */
-  resource: StatementStructures[];
+  resource: Statement[];
 }
 
 /**
@@ -43,16 +39,16 @@ export interface ResourceFiles {
  * of the SDK. The class in `resources/` calls them and holds the sub-resources.
  */
 export function resourceStatements(resource: Resource, names: NameRegistry, functionNames: FunctionNames = new Map()): ResourceFiles {
-  const operations: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../schema.js", namedImports: ["paths"], isTypeOnly: true },
+  const operationImports: Import[] = [
+    { module: "../schema.js", names: [{ name: "paths" }], typeOnly: true },
     {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "../runtime/index.js",
-      namedImports: ["ApiPromise", "encodePathParam", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "readEventStream", "RequestOptions", "ServerSentEvent", "UnsafeRequestOptions"].map(
-        (name) => (name === "encodePathParam" || name === "readEventStream" ? { name } : { name, isTypeOnly: true }),
+      module: "../runtime/index.js",
+      names: ["ApiPromise", "encodePathParam", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "readEventStream", "RequestOptions", "ServerSentEvent", "UnsafeRequestOptions"].map(
+        (name) => (name === "encodePathParam" || name === "readEventStream" ? { name } : { name, typeOnly: true }),
       ),
     },
   ];
+  const operations: Statement[] = [];
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   const exported: string[] = [];
   for (const method of resource.methods) {
@@ -60,7 +56,7 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
     const parameters = methodParameters(method, types);
     const functionName = standaloneName(resource, method, names);
     functionNames.set(method, functionName);
-    exported.push(functionName, ...types.aliases.map((alias) => (alias as TypeAliasDeclarationStructure).name));
+    exported.push(functionName, ...types.aliasNames);
     const typeParameters = types.typeParameter ? [types.typeParameter] : [];
     const typeArguments = types.typeParameter ? `<${types.typeParameter.name}>` : "";
     const returnType = `ApiPromise<${types.response}>`;
@@ -88,20 +84,14 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
     }
   }
   const functions = new Set(functionNames.values());
-  const classFile: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../schema.js", namedImports: ["paths"], isTypeOnly: true },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/index.js", namedImports: ["ApiPromise", "HttpClient"], isTypeOnly: true },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: `../operations/${resource.fileName}.js`,
-      namedImports: exported.map((name) => (functions.has(name) ? { name } : { name, isTypeOnly: true })),
-    },
-    ...resource.children.map(
-      (child): StatementStructures => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${child.fileName}.js`, namedImports: [child.className] }),
-    ),
-    resourceClass(resource, methods),
+  const classImports: Import[] = [
+    { module: "../schema.js", names: [{ name: "paths" }], typeOnly: true },
+    { module: "../runtime/index.js", names: [{ name: "ApiPromise" }, { name: "HttpClient" }], typeOnly: true },
+    { module: `../operations/${resource.fileName}.js`, names: exported.map((name) => (functions.has(name) ? { name } : { name, typeOnly: true })) },
+    ...resource.children.map((child): Import => ({ module: `./${child.fileName}.js`, names: [{ name: child.className }] })),
   ];
-  return { operations: pruneUnusedImports(operations), resource: pruneUnusedImports(classFile) };
+  const classFile: Statement[] = [resourceClass(resource, methods)];
+  return { operations: [...importStatements(operationImports, operations), ...operations], resource: [...importStatements(classImports, classFile), ...classFile] };
 }
 
 /** `Pets` + `get` → `petsGet`: unique across the SDK (index.ts re-exports it) and never one of the method's own argument names. */
@@ -140,10 +130,12 @@ function resourceClass(resource: Resource, methods: OptionalKind<MethodDeclarati
 
 function methodTypes(resource: Resource, method: ApiMethod, names: NameRegistry): MethodTypes {
   const prefix = resource.className + pascalCase(method.name);
-  const aliases: StatementStructures[] = [];
+  const aliases: string[] = [];
+  const aliasNames: string[] = [];
   const alias = (suffix: string, type: string) => {
     const name = uniqueName(prefix + suffix, names);
-    aliases.push({ kind: StructureKind.TypeAlias, name, type, isExported: true });
+    aliases.push(typeAlias(name, type));
+    aliasNames.push(name);
     return name;
   };
   const response = alias("Response", responseType(method));
@@ -165,7 +157,7 @@ function methodTypes(resource: Resource, method: ApiMethod, names: NameRegistry)
   let options = alias("Options", extra.length ? `${base} & { ${extra.join("; ")} }` : base);
   // The chosen content type stays generic, so the body's type follows it: `create(form, { contentType: "application/x-www-form-urlencoded" })`.
   if (contentTypeOption) options = `${options} & { ${contentTypeOption} }`;
-  return { aliases, response, body, options, optionsRequired: method.queryRequired || method.headersRequired || method.cookiesRequired, typeParameter };
+  return { aliases, aliasNames, response, body, options, optionsRequired: method.queryRequired || method.headersRequired || method.cookiesRequired, typeParameter };
 }
 
 function methodParameters(method: ApiMethod, types: MethodTypes): OptionalKind<ParameterDeclarationStructure>[] {
@@ -215,17 +207,4 @@ export function pathExpression(method: ApiMethod): string {
   }
   if (last < method.path.length) parts.push(JSON.stringify(method.path.slice(last)));
   return parts.join(" + ") || '""';
-}
-
-/** Drops named imports no statement uses, so the output has no unused-import noise. */
-function pruneUnusedImports(statements: StatementStructures[]): StatementStructures[] {
-  const text = JSON.stringify(statements.filter((s) => s.kind !== StructureKind.ImportDeclaration));
-  return statements.flatMap((statement) => {
-    if (statement.kind !== StructureKind.ImportDeclaration || !Array.isArray(statement.namedImports)) return [statement];
-    const used = statement.namedImports.filter((spec) => {
-      const name = typeof spec === "string" ? spec : (spec as { name: string }).name;
-      return new RegExp(`\\b${name}\\b`).test(text);
-    });
-    return used.length ? [{ ...statement, namedImports: used }] : [];
-  });
 }
