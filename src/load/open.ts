@@ -121,7 +121,9 @@ function startValidation(source: string, cwd: string, text: string): Pick<Opened
   let report: Promise<ValidationReport>;
   let cancel = () => {};
   if (text.length >= WORKER_MIN_CHARS && WORKER.pathname.endsWith(".js") && existsSync(fileURLToPath(WORKER))) {
-    const worker = new Worker(WORKER, { workerData: { source, cwd, text } });
+    // Validation's garbage is short-lived: a small young generation keeps the thread's memory down
+    // (Twilio's spec: 225 → 200 MB peak for the process) at no measurable cost in time.
+    const worker = new Worker(WORKER, { workerData: { source, cwd, text }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     cancel = () => void worker.terminate();
     report = new Promise((resolve, reject) => {
       worker.once("message", resolve);
