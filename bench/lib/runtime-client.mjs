@@ -31,6 +31,28 @@ function makeRawPair() {
     await put.json();
   };
 }
+
+/**
+ * The same pair with the least any client needs for a request timeout: an AbortController per
+ * request whose signal goes to fetch, aborted by a timer. Measured against raw fetch like a client,
+ * it shows what a timeout alone costs, before any client code.
+ */
+async function timedFetch(url, init) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    const response = await fetch(url, { ...init, signal: controller.signal });
+    if (!response.ok) throw new Error(`raw ${init?.method ?? "GET"} ${response.status}`);
+    return await response.json();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+async function timeoutPair(id, item) {
+  const url = `${baseUrl}/items/${encodeURIComponent(id)}`;
+  await timedFetch(url);
+  await timedFetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(item) });
+}
 const rawPair = makeRawPair();
 
 async function server(path, init) {
@@ -133,6 +155,16 @@ try {
   control = { error: String(error).slice(0, 200) };
 }
 
+// Reference: raw fetch with a timeout (see timeoutPair), against raw fetch.
+let timeoutReference;
+try {
+  for (let i = 0; i < warmup; i++) await timeoutPair(`item-${i % 64}`, body(`item-${i % 64}`));
+  const m = await measure(timeoutPair);
+  timeoutReference = { ratio: m.ratio, ratioP25: m.ratioP25, ratioP75: m.ratioP75, pairMedianRatio: m.pairMedianRatio, cpuRatio: m.cpuRatio, usPerPair: m.sdkUsPerPair, rawUsPerPair: m.rawUsPerPair };
+} catch (error) {
+  timeoutReference = { error: String(error).slice(0, 200) };
+}
+
 const results = [];
 for (const variant of variants) {
   const result = { id: variant.id };
@@ -156,6 +188,7 @@ for (const variant of variants) {
       pairs,
       ...m,
       control,
+      timeoutReference,
       server: counts,
       requestsAsExpected: counts.GET === expected && counts.PUT === expected && counts.non2xx === 0,
       retries: typeof mod.stats === "function" ? mod.stats().retries : undefined,
