@@ -3,6 +3,7 @@ import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
+import { enableCodeCache, saveCodeCache } from "./code-cache.js";
 import { resolveTargets, type EmitFormat, type Target } from "./config.js";
 import { SdkwrightError } from "./errors.js";
 import type { GenerateResult } from "./generate.js";
@@ -46,9 +47,21 @@ async function runGenerate(argv: GenerateArgs): Promise<void> {
 
 /** Runs every target; returns false when one failed or (with --check) is out of date. */
 async function generateAll(targets: Array<Target & { input: string }>, argv: GenerateArgs): Promise<boolean> {
+  enableCodeCache();
   // Loaded here, not at start-up, so `--help` and `--version` answer at once.
   const { generate } = await import("./generate.js");
   const reports: unknown[] = [];
+  let ok: boolean;
+  try {
+    ok = await generateTargets(generate, targets, argv, reports);
+  } finally {
+    saveCodeCache();
+  }
+  if (argv.json) process.stdout.write(JSON.stringify(reports, null, 2) + "\n");
+  return ok;
+}
+
+async function generateTargets(generate: typeof import("./generate.js").generate, targets: Array<Target & { input: string }>, argv: GenerateArgs, reports: unknown[]): Promise<boolean> {
   let ok = true;
   for (const target of targets) {
     const out = target.output!;
@@ -76,7 +89,6 @@ async function generateAll(targets: Array<Target & { input: string }>, argv: Gen
       else process.stderr.write(formatError(error) + "\n");
     }
   }
-  if (argv.json) process.stdout.write(JSON.stringify(reports, null, 2) + "\n");
   return ok;
 }
 

@@ -2,6 +2,7 @@ import { createRequire, Module } from "node:module";
 import path from "node:path";
 import type { EmitFormat } from "./config.js";
 import type { GeneratedFile } from "./emit/index.js";
+import { requireCached } from "./code-cache.js";
 import { formatLocation, SdkwrightError } from "./errors.js";
 import { openSpec, type OpenedSpec } from "./load/open.js";
 import type { SpecProblem } from "./load/validate.js";
@@ -165,7 +166,7 @@ function shareTypeScript(): void {
     if (require.cache[bundled]) return;
     const shared = new Module(bundled);
     shared.filename = bundled;
-    shared.exports = require("typescript");
+    shared.exports = requireCached("typescript");
     shared.loaded = true;
     require.cache[bundled] = shared;
   } catch {
