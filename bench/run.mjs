@@ -12,7 +12,7 @@
 // It installs the peers from bench/package-lock.json (npm ci) into bench/node_modules, builds
 // sdkwright (npm run build in the repo root), reads the specs in place from ../shared/specs,
 // generates the synthetic ones into bench/.work/, and keeps every scratch file under bench/.work/.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -224,13 +224,21 @@ async function waitForQuiet() {
 const genDir = (spec, tool) => path.join(WORK, "gen", spec, tool);
 const genOut = (spec, tool) => path.join(genDir(spec, tool), "out");
 
-async function generateOnce(gen, spec, timeoutS) {
+/**
+ * sdkwright's CLI keeps a compiled-code cache (src/code-cache.ts); the bench gives it a folder of its
+ * own, emptied at the start, so the warm-up run fills it as a user's first run would. `codeCache`
+ * overrides the folder (an empty one measures a cold start).
+ */
+const CODE_CACHE = path.join(WORK, "code-cache");
+
+async function generateOnce(gen, spec, timeoutS, { codeCache = CODE_CACHE } = {}) {
   const out = genOut(spec.id, gen.id);
   rmSync(genDir(spec.id, gen.id), { recursive: true, force: true });
   mkdirSync(genDir(spec.id, gen.id), { recursive: true });
   gen.prep?.(out);
   const [cmd, args] = gen.gen(spec.file, out);
-  const r = await timed(cmd, args, { cwd: genDir(spec.id, gen.id), timeoutMs: timeoutS * 1000, log: path.join(genDir(spec.id, gen.id), "log.txt") });
+  const env = gen.id === "sdkwright" ? { ...process.env, SDKWRIGHT_CODE_CACHE: codeCache } : process.env;
+  const r = await timed(cmd, args, { cwd: genDir(spec.id, gen.id), env, timeoutMs: timeoutS * 1000, log: path.join(genDir(spec.id, gen.id), "log.txt") });
   const produced = existsSync(path.join(out, gen.entry));
   return { wallS: r.wallS, rssKB: r.rssKB, cpuS: r.cpuS, ok: r.ok && produced, timedOut: r.timedOut, code: r.code, produced };
 }
@@ -238,6 +246,7 @@ async function generateOnce(gen, spec, timeoutS) {
 async function stageGen() {
   log("generation: warm-up (each tool once on petstore, not measured)");
   const petstore = SPECS[0];
+  rmSync(CODE_CACHE, { recursive: true, force: true });
   for (const g of GENERATORS) await generateOnce(g, petstore, 120);
   for (const spec of GEN_SPECS) {
     if (!existsSync(spec.file)) {
@@ -266,6 +275,13 @@ async function stageGen() {
         log(`gen ${spec.id} ${g.id} run ${r + 1}/${spec.runs}: ${m.wallS.toFixed(2)} s, ${(m.rssKB / 1024).toFixed(0)} MB${m.ok ? "" : ` (${c.failed})`}`);
       }
     }
+    // sdkwright once more with an empty code cache: what a first run (a fresh CI machine) costs.
+    const sdkwright = GENERATORS.find((g) => g.id === "sdkwright");
+    const cold = mkdtempSync(path.join(WORK, "code-cache-cold-"));
+    const coldRun = await generateOnce(sdkwright, spec, spec.timeoutS, { codeCache: cold });
+    rmSync(cold, { recursive: true, force: true });
+    if (coldRun.ok) cell.sdkwright.cold = { wallS: coldRun.wallS, cpuS: coldRun.cpuS, rssMB: coldRun.rssKB / 1024 };
+    log(`gen ${spec.id} sdkwright with an empty code cache: ${coldRun.wallS.toFixed(2)} s`);
     for (const g of GENERATORS) {
       const c = cell[g.id];
       const okRuns = c.runs.filter((m) => m.ok);

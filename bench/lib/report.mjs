@@ -138,6 +138,13 @@ export function renderReport(results, { chartFile, quick }) {
       });
     p("### Wall time (s)");
     p(table(header, rowsFor("medianS", 2)));
+    const colds = genSpecs.filter((s) => results.gen[s.id].sdkwright?.cold);
+    if (colds.length) {
+      p(
+        "sdkwright's CLI keeps V8's compiled code of the TypeScript compiler between runs (`node_modules/.cache/sdkwright`; here a folder of the bench's own, emptied before the warm-up run, which fills it), so the measured runs above start warm. " +
+          `One more run per spec with an empty cache, as on a fresh machine: ${colds.map((s) => `${s.label} ${f(results.gen[s.id].sdkwright.cold.wallS)} s`).join(", ")}.`,
+      );
+    }
     p("### Peak RSS (MB)");
     p(table(header, rowsFor("medianRssMB", 0)));
     p("### CPU time, user + system (s)");
