@@ -28,21 +28,23 @@ let pending: Pending | undefined;
 export function enableCodeCache(): void {
   if (enabled || process.env["SDKWRIGHT_CODE_CACHE"] === "off") return;
   enabled = true;
-  const builtIn = (Module as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
-  if (typeof builtIn === "function") {
-    try {
-      builtIn(cacheDirectory());
-    } catch {
-      // No cache, as before.
-    }
+  if (!builtIn) return;
+  try {
+    builtIn(cacheDirectory());
+  } catch {
+    // No cache, as before.
   }
 }
 
-/** `require(id)` of a CommonJS module, compiled from the code cache when the cache is enabled and Node has none of its own. */
+/** Node's own compile cache (Node ≥ 22.1). */
+const builtIn = (Module as { enableCompileCache?: (directory?: string) => unknown }).enableCompileCache;
+
+/** `require(id)` of a CommonJS module, compiled from our code cache when the cache is enabled and Node has none of its own. */
 export function requireCached<T>(id: string): T {
   const file = require.resolve(id);
   const loaded = require.cache[file];
-  if (loaded || !enabled || typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === "function") return loaded ? (loaded.exports as T) : require(id);
+  if (loaded) return loaded.exports as T;
+  if (!enabled || builtIn) return require(id);
   try {
     return compileWithCache(file) as T;
   } catch {

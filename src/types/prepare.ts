@@ -35,7 +35,7 @@ interface Shapes {
 
 /**
  * Which rewrites (and scans) the document needs, in one walk: most specs need none, and four walks of
- * GitHub's cost 0.17 s where one costs a quarter of that.
+ * GitHub's cost 0.17 s where one costs a sixth of that.
  */
 export function scanShapes(document: OpenAPI3): Shapes {
   const found: Shapes = { parameterRef: false, deepRef: false, nullBesideUnion: false, scalarEnumOnObject: false, discriminator: false };
