@@ -46,7 +46,7 @@ export function requireCached<T>(id: string): T {
   if (loaded) return loaded.exports as T;
   if (!enabled || builtIn) return require(id);
   try {
-    return compileWithCache(file) as T;
+    return compileWithCache(id, file) as T;
   } catch {
     return require(id);
   }
@@ -69,9 +69,9 @@ export function saveCodeCache(): void {
   }
 }
 
-function compileWithCache(file: string): unknown {
-  const { version } = require(path.join(path.dirname(file), "..", "package.json")) as { version: string };
-  const cacheFile = path.join(cacheDirectory(), `${path.basename(path.dirname(path.dirname(file)))}-${version}-${process.version}-${process.arch}.v8cache`);
+function compileWithCache(id: string, file: string): unknown {
+  const { version } = require(`${id}/package.json`) as { version: string };
+  const cacheFile = path.join(cacheDirectory(), `${id}-${version}-${process.version}-${process.arch}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);

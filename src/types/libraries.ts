@@ -16,13 +16,9 @@ export const openapiTypescript: Transformers = loadTransformers();
 
 function loadTransformers(): Transformers {
   try {
-    const transformers: Transformers = {
-      transformSchema: require("openapi-typescript/dist/transform/index.cjs"),
-      astToString: require("openapi-typescript/dist/lib/ts.cjs").astToString,
-      stringToAST: require("openapi-typescript/dist/lib/ts.cjs").stringToAST,
-      resolveRef: require("openapi-typescript/dist/lib/utils.cjs").resolveRef,
-      scanDiscriminators: require("openapi-typescript/dist/lib/utils.cjs").scanDiscriminators,
-    };
+    const { astToString, stringToAST } = require("openapi-typescript/dist/lib/ts.cjs");
+    const { resolveRef, scanDiscriminators } = require("openapi-typescript/dist/lib/utils.cjs");
+    const transformers: Transformers = { transformSchema: require("openapi-typescript/dist/transform/index.cjs"), astToString, stringToAST, resolveRef, scanDiscriminators };
     if (Object.values(transformers).every((value) => typeof value === "function")) return transformers;
   } catch {
     // A release that moved its modules: the entry point has them all.
