@@ -14,13 +14,6 @@ export function mergeHeaders(headers: Record<string, string>, source: HeaderValu
   return headers;
 }
 
-/** Cookie parameters (`{ session: "a b" }` → `Cookie: session=a%20b`), after any cookie already set. */
-export function appendCookies(headers: Record<string, string>, cookies: object): void {
-  for (const [name, value] of Object.entries(cookies)) {
-    if (value !== undefined && value !== null) addCookie(headers, name, String(value));
-  }
-}
-
 export function addCookie(headers: Record<string, string>, name: string, value: string): void {
   const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
   headers.cookie = headers.cookie ? `${headers.cookie}; ${pair}` : pair;

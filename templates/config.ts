@@ -1,5 +1,5 @@
 import type { AuthConfig } from "./auth.js";
-import type { BodyFormat, QueryStyle } from "./encode.js";
+import type { BodyFormat, FieldEncoding, ParamStyle } from "./encode.js";
 import type { RetryOptions } from "./retry.js";
 
 export type HeaderValues = Record<string, string | number | boolean | null | undefined>;
@@ -119,7 +119,13 @@ export interface Endpoint {
    */
   stream?: (body: ReadableStream<Uint8Array> | null, signal?: AbortSignal) => AsyncIterable<unknown>;
   /** Query parameters whose style is not the default (form, exploded). */
-  queryStyles?: Readonly<Record<string, QueryStyle>>;
+  queryStyles?: Readonly<Record<string, ParamStyle>>;
+  /** Header parameters declared `explode: true` (objects as `k=v,k2=v2`). */
+  headerExplode?: Readonly<Record<string, boolean>>;
+  /** Cookie parameters whose style is not the default (form, exploded). */
+  cookieStyles?: Readonly<Record<string, ParamStyle>>;
+  /** The form or multipart body's `encoding` entries, by field. */
+  bodyEncoding?: Readonly<Record<string, FieldEncoding>>;
 }
 
 export interface CallOptions extends BaseRequestOptions {

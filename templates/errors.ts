@@ -74,6 +74,21 @@ export function apiErrorFor(status: number, headers: Headers, body: unknown, inf
  */
 export type RequestSent = boolean | "unknown";
 
+/**
+ * The request could not be built, so nothing was sent (`requestSent: false`) and it is never
+ * retried: an argument its OpenAPI style cannot serialize, an invalid header value, a method or
+ * body `fetch` refuses (TRACE, a GET with a body), or credentials that could not be obtained.
+ * `cause` is the underlying error.
+ */
+export class RequestBuildError extends SdkError {
+  declare readonly requestSent: false;
+
+  constructor(message: string, info: RequestInfo, options?: { cause?: unknown }) {
+    super(message, info, options);
+    this.requestSent = false;
+  }
+}
+
 /** A 2xx response whose body could not be used: malformed JSON, or larger than `maxResponseBytes`. Never retried. */
 export class InvalidResponseError extends SdkError {
   declare readonly status: number;

@@ -1,9 +1,10 @@
 import { ApiPromise, type ApiResponse } from "./api-promise.js";
-import { appendCookies, Attempt, mergeHeaders } from "./attempt.js";
+import { Attempt, mergeHeaders } from "./attempt.js";
 import { applyAuth, redactUrl } from "./auth.js";
 import { REAL_TIMERS, type CallOptions, type ClientConfig, type Endpoint, type Timers } from "./config.js";
 import { DecodeFailure, decodeBody, DEFAULT_MAX_RESPONSE_BYTES, errorBody } from "./decode.js";
-import { appendQuery, encodeBody } from "./encode.js";
+import { appendQuery, appendStyledCookies, encodeBody, styleHeaders } from "./encode.js";
+import { assertSendable, buildFailure } from "./not-sent.js";
 import { apiErrorFor, ConnectionError, InvalidResponseError, OutcomeUnknownError, TimeoutError, type RequestInfo } from "./errors.js";
 import { describeCause, neverSent, reasonOf } from "./failures.js";
 import { redactHeaders, safely } from "./hooks.js";
@@ -33,18 +34,25 @@ export function createHttpClient(config: ClientConfig): HttpClient {
 async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint, options: CallOptions, body: unknown): Promise<ApiResponse<T>> {
   const startedAt = timers.now();
   const { method, idempotencyHeader } = endpoint;
-  // Relative base URLs resolve against the page in a browser.
-  const target = new URL(
-    appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles),
-    typeof location === "undefined" ? undefined : location.href,
-  );
-  const headers = mergeHeaders(mergeHeaders({ accept: endpoint.accept ?? "application/json" }, config.headers), options.headers);
-  if (options.cookies) appendCookies(headers, options.cookies);
-  const encoded = endpoint.bodyFormat === undefined || body === undefined ? undefined : encodeBody(endpoint.bodyFormat, endpoint.contentType ?? "application/json", body);
-  if (encoded?.contentType) headers["content-type"] ??= encoded.contentType;
-  if (options.ifMatch !== undefined) headers["if-match"] = options.ifMatch;
-  if (options.ifNoneMatch !== undefined) headers["if-none-match"] = options.ifNoneMatch;
-  const applied = endpoint.auth === false || !config.auth ? undefined : await applyAuth(config.auth, headers, target);
+  // Everything up to `fetch` builds the request: a failure here is a RequestBuildError (never sent, never retried).
+  let target: URL, headers: Record<string, string>, encoded: ReturnType<typeof encodeBody> | undefined, applied: Awaited<ReturnType<typeof applyAuth>> | undefined;
+  try {
+    assertSendable(method, body !== undefined && endpoint.bodyFormat !== undefined);
+    // Relative base URLs resolve against the page in a browser.
+    target = new URL(
+      appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles),
+      typeof location === "undefined" ? undefined : location.href,
+    );
+    headers = mergeHeaders(mergeHeaders({ accept: endpoint.accept ?? "application/json" }, config.headers), styleHeaders(options.headers, endpoint.headerExplode));
+    if (options.cookies) appendStyledCookies(headers, options.cookies, endpoint.cookieStyles);
+    encoded = endpoint.bodyFormat === undefined || body === undefined ? undefined : encodeBody(endpoint.bodyFormat, endpoint.contentType ?? "application/json", body, endpoint.bodyEncoding);
+    if (encoded?.contentType) headers["content-type"] ??= encoded.contentType;
+    if (options.ifMatch !== undefined) headers["if-match"] = options.ifMatch;
+    if (options.ifNoneMatch !== undefined) headers["if-none-match"] = options.ifNoneMatch;
+    applied = endpoint.auth === false || !config.auth ? undefined : await applyAuth(config.auth, headers, target);
+  } catch (cause) {
+    throw buildFailure(method, config.baseUrl + endpoint.path, cause);
+  }
   // Messages and hooks show this URL: a key in the query string reads [redacted].
   const url = redactUrl(target, applied);
 
@@ -62,7 +70,12 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   const maxBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const fetchImpl = config.fetch ?? fetch;
   // Built once for every attempt; an invalid header value fails the call here, before anything is sent.
-  const requestHeaders = new Headers(headers);
+  let requestHeaders: Headers;
+  try {
+    requestHeaders = new Headers(headers);
+  } catch (cause) {
+    throw buildFailure(method, url, cause, idempotencyKey);
+  }
   const init: RequestInit & { duplex?: "half" } = { method, headers: requestHeaders, body: encoded?.body ?? null };
   // Streams need `duplex: "half"` in fetch implementations that support request streaming.
   if (!replayable) init.duplex = "half";

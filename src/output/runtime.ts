@@ -14,6 +14,7 @@ export const RUNTIME_FILES = [
   "hooks.ts",
   "http-client.ts",
   "index.ts",
+  "not-sent.ts",
   "redirect.ts",
   "retry.ts",
   "sse.ts",

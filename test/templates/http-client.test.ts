@@ -14,6 +14,7 @@ import {
   PermissionDeniedError,
   PreconditionFailedError,
   RateLimitError,
+  RequestBuildError,
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
@@ -609,10 +610,12 @@ describe("building the request", () => {
     expect(network.seen[0]!.headers["content-type"]).toBeUndefined();
   });
 
-  it("an invalid header value fails the call at once: a TypeError, nothing sent, nothing retried", async () => {
+  it("an invalid header value fails the call at once: a RequestBuildError (never sent) caused by fetch's TypeError, nothing retried", async () => {
     const { client, sleep } = harness();
     const error = await rejection(client.request(GET_PET, { headers: { "x-bad": "a\nb" } }));
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(RequestBuildError);
+    expect(error).toMatchObject({ requestSent: false });
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
     expect(network.seen).toHaveLength(0);
     expect(sleep).not.toHaveBeenCalled();
   });
