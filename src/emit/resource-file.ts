@@ -43,7 +43,7 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
     { module: "../schema.js", names: [{ name: "paths" }], typeOnly: true },
     {
       module: "../runtime/index.js",
-      names: ["ApiPromise", "encodePathParam", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "readEventStream", "RequestOptions", "ServerSentEvent", "UnsafeRequestOptions"].map(
+      names: ["ApiPromise", "encodePathParam", "Endpoint", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "readEventStream", "RequestOptions", "ServerSentEvent", "UnsafeRequestOptions"].map(
         (name) => (name === "encodePathParam" || name === "readEventStream" ? { name } : { name, typeOnly: true }),
       ),
     },
@@ -179,6 +179,8 @@ function requestCall(method: ApiMethod): string {
   // The event-stream parser is passed in, so SDKs (and bundles) without streaming never hold it.
   if (method.responses.some((r) => r.media?.format === "event-stream")) fields.push("stream: readEventStream");
   if (Object.keys(method.queryStyles).length > 0) fields.push(`queryStyles: ${JSON.stringify(method.queryStyles)}`);
+  if (method.headerExplode) fields.push(`headerExplode: ${JSON.stringify(method.headerExplode)}`);
+  if (method.cookieStyles) fields.push(`cookieStyles: ${JSON.stringify(method.cookieStyles)}`);
   if (method.idempotencyHeader) fields.push(`idempotencyHeader: ${JSON.stringify(method.idempotencyHeader)}`);
   const args = [`{ ${fields.join(", ")} }`, "options"];
   if (method.body) args.push("body");
@@ -186,11 +188,14 @@ function requestCall(method: ApiMethod): string {
   const { media, alternatives } = method.body;
   if (alternatives.length === 0) {
     fields.push(`bodyFormat: ${JSON.stringify(media.format)}`, `contentType: ${JSON.stringify(media.contentType)}`);
+    if (media.encoding) fields.push(`bodyEncoding: ${JSON.stringify(media.encoding)}`);
     args[0] = `{ ${fields.join(", ")} }`;
     return `return client.request(${args.join(", ")});`;
   }
   const formats = [media, ...alternatives].map((m) => `${JSON.stringify(m.contentType)}: ${JSON.stringify(m.format)}`).join(", ");
   fields.push(`bodyFormat: ({ ${formats} } as const)[contentType]`, "contentType");
+  const encoded = [media, ...alternatives].filter((m) => m.encoding);
+  if (encoded.length) fields.push(`bodyEncoding: ({ ${encoded.map((m) => `${JSON.stringify(m.contentType)}: ${JSON.stringify(m.encoding)}`).join(", ")} } as Record<string, Endpoint["bodyEncoding"]>)[contentType]`);
   args[0] = `{ ${fields.join(", ")} }`;
   return `const contentType = options?.contentType ?? ${JSON.stringify(media.contentType)};\nreturn client.request(${args.join(", ")});`;
 }
@@ -198,11 +203,15 @@ function requestCall(method: ApiMethod): string {
 /** `/pets/{petId}.json` → `"/pets/" + encodePathParam(petId) + ".json"`; literals go through JSON.stringify, so nothing in the spec can break out of them. */
 export function pathExpression(method: ApiMethod): string {
   const identifiers = new Map(method.pathParams.map((p) => [p.name, p.identifier]));
+  const styles = new Map(method.pathParams.map((p) => [p.name, p.style]));
   const parts: string[] = [];
   let last = 0;
   for (const match of method.path.matchAll(/\{([^}]+)\}/g)) {
     if (match.index > last) parts.push(JSON.stringify(method.path.slice(last, match.index)));
-    parts.push(`encodePathParam(${identifiers.get(match[1]!)})`);
+    const param = styles.get(match[1]!);
+    // Label and matrix styles carry the parameter's name (`;id=5`).
+    const style = param && (param.style === "matrix" ? { ...param, name: match[1]! } : param);
+    parts.push(`encodePathParam(${identifiers.get(match[1]!)}${style ? `, ${JSON.stringify(style)}` : ""})`);
     last = match.index + match[0].length;
   }
   if (last < method.path.length) parts.push(JSON.stringify(method.path.slice(last)));

@@ -1,4 +1,4 @@
-import type { ApiMethod, Resource } from "./types.js";
+import type { ApiMethod, Resource, WireNote } from "./types.js";
 
 /** An operation whose HTTP method contradicts REST semantics (RFC 9110), with a one-line reason. */
 export interface LintFinding {
@@ -6,7 +6,7 @@ export interface LintFinding {
   path: string;
   /** The generated call, e.g. `customers.postCustomersCustomer`. */
   call: string;
-  rule: "put-on-collection" | "post-on-item" | "put-status" | "get-with-body" | "create-without-location";
+  rule: "put-on-collection" | "post-on-item" | "put-status" | "create-without-location" | WireNote["rule"];
   reason: string;
 }
 
@@ -14,7 +14,6 @@ const RULES: Array<[LintFinding["rule"], (m: ApiMethod) => boolean, string]> = [
   ["put-on-collection", (m) => m.httpMethod === "put" && m.role === "collection", "PUT on a collection URI replaces the whole collection; named from the operationId, still retried as idempotent"],
   ["post-on-item", (m) => m.httpMethod === "post" && (m.role === "item" || m.role === "singleton"), "POST on an item URI is not idempotent (an update should be PUT or PATCH); named from the operationId and never retried"],
   ["put-status", (m) => m.httpMethod === "put" && !m.responses.some((r) => /^(200|201|204|2XX)$/i.test(r.status)), "PUT should answer 200, 201 or 204 (RFC 9110 §9.3.4)"],
-  ["get-with-body", (m) => m.httpMethod === "get" && m.body !== undefined, "GET with a request body: its content has no defined semantics and proxies may drop it (RFC 9110 §9.3.1)"],
   ["create-without-location", (m) => m.kind === "create" && !m.responses.some((r) => r.status === "201") && !m.declaresLocation, "create() should answer 201 Created with a Location header naming the new resource (RFC 9110 §15.3.2)"],
 ];
 
@@ -22,7 +21,7 @@ export function lintResources(resources: Resource[], prefix = ""): LintFinding[]
   return resources.flatMap((resource) => {
     const here = `${prefix}${resource.name}`;
     const findings = resource.methods.flatMap((method) =>
-      RULES.filter(([, applies]) => applies(method)).map(([rule, , reason]) => ({
+      [...RULES.filter(([, applies]) => applies(method)).map(([rule, , reason]) => ({ rule, reason })), ...(method.wireNotes ?? [])].map(({ rule, reason }) => ({
         method: method.httpMethod.toUpperCase(),
         path: method.path,
         call: `${here}.${method.name}`,

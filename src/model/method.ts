@@ -1,6 +1,7 @@
 import type { MediaTypeObject, ParameterObject } from "openapi-typescript";
 import { camelCase, uniqueName } from "./names.js";
 import type { SpecOperation } from "./operations.js";
+import { bodyEncoding, headerExplode, paramStyle, paramStyles, wireNotes } from "./wire.js";
 import type { ApiMethod, HttpMethod, MediaChoice, MethodKind, PathParam, ResponseChoice, Role } from "./types.js";
 
 /** RFC 9110 §9.2.2: these methods are idempotent, so repeating them cannot change the outcome. */
@@ -13,7 +14,10 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
   const headers = params.filter((p) => p.in === "header");
   const cookies = params.filter((p) => p.in === "cookie");
   const idempotencyHeader = headers.find((p) => p.name.toLowerCase() === "idempotency-key")?.name;
-  const bodyMedia = op.requestBody ? chooseMedia(op.requestBody.content ?? {}) : undefined;
+  // fetch cannot send a GET or HEAD body (and RFC 9110 gives it no meaning): the method takes none, and lint says so.
+  const droppedBody = op.requestBody !== undefined && (op.httpMethod === "get" || op.httpMethod === "head");
+  const content = droppedBody ? {} : (op.requestBody?.content ?? {});
+  const bodyMedia = op.requestBody ? withEncoding(op, chooseMedia(content)) : undefined;
   return {
     name,
     aliases: [],
@@ -29,8 +33,11 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
     headersRequired: headers.some((p) => p.required === true && p.name.toLowerCase() !== "idempotency-key"),
     hasCookies: cookies.length > 0,
     cookiesRequired: cookies.some((p) => p.required === true),
-    queryStyles: queryStyles(query),
-    body: bodyMedia ? { required: op.requestBody?.required === true, media: bodyMedia, alternatives: alternativeMedia(op.requestBody?.content ?? {}, bodyMedia) } : undefined,
+    queryStyles: paramStyles(query),
+    ...optional("headerExplode", headerExplode(headers)),
+    ...optional("cookieStyles", paramStyles(cookies)),
+    ...optional("wireNotes", wireNotes({ document: op.document, httpMethod: op.httpMethod, droppedBody, query })),
+    body: bodyMedia ? { required: op.requestBody?.required === true, media: bodyMedia, alternatives: alternativeMedia(content, bodyMedia).map((media) => withEncoding(op, media)!) } : undefined,
     responses: successResponses(op),
     accept: acceptHeader(op),
     declaresLocation: op.responses.some(
@@ -45,18 +52,17 @@ export function describeMethod(op: SpecOperation, name: string, kind: MethodKind
   };
 }
 
-/** OpenAPI 3 `style`/`explode` of query parameters, where not the default (form, exploded). */
-function queryStyles(query: ParameterObject[]): ApiMethod["queryStyles"] {
-  const styles: ApiMethod["queryStyles"] = {};
-  for (const param of [...query].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const style = param.style ?? "form";
-    const explode = param.explode ?? style === "form";
-    if (style === "deepObject") styles[param.name] = "deep";
-    else if (style === "spaceDelimited") styles[param.name] = "space";
-    else if (style === "pipeDelimited") styles[param.name] = "pipe";
-    else if (style === "form" && !explode) styles[param.name] = "form-no-explode";
-  }
-  return styles;
+/** `{ key: value }` when the value says something (not undefined, not empty), else nothing: the IR stays small. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  if (value === undefined || (typeof value === "object" && value !== null && Object.keys(value).length === 0)) return {};
+  return { [key]: value } as { [P in K]: V };
+}
+
+/** A form or multipart request media type with its `encoding` entries, which the runtime follows field by field. */
+function withEncoding(op: SpecOperation, media: MediaChoice | undefined): MediaChoice | undefined {
+  if (!media || (media.format !== "form" && media.format !== "multipart")) return media;
+  const encoding = bodyEncoding(op.document, op.requestBody?.content?.[media.contentType] as MediaTypeObject | undefined);
+  return encoding ? { ...media, encoding } : media;
 }
 
 export function retryClass(method: HttpMethod, idempotencyHeader: string | undefined): ApiMethod["retry"] {
@@ -69,13 +75,12 @@ export function retryClass(method: HttpMethod, idempotencyHeader: string | undef
 function pathParams(op: SpecOperation): PathParam[] {
   // Names the generated function uses itself: its `client` parameter, the runtime helpers it calls, the `contentType` it picks.
   const taken = new Set(["body", "options", "client", "encodePathParam", "readEventStream", "contentType"]);
-  const declared = new Set(op.parameters.filter((p) => p.in === "path").map((p) => p.name));
   const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
-  return [...new Set(names)].map((name) => ({
-    name,
-    identifier: uniqueName(camelCase(name, "param"), taken),
-    declared: declared.has(name),
-  }));
+  const params = new Map(op.parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
+  return [...new Set(names)].map((name) => {
+    const style = params.has(name) ? paramStyle(params.get(name)!) : undefined;
+    return { name, identifier: uniqueName(camelCase(name, "param"), taken), declared: params.has(name), ...(style ? { style } : {}) };
+  });
 }
 
 const MEDIA_PREFERENCE: Array<[RegExp, MediaChoice["format"]]> = [

@@ -55,7 +55,7 @@ export const SDK_EXPORTS: ReadonlySet<string> = new Set(
   (
     "ApiPromise ApiResponse AuthConfig BasicCredential Credential SecurityScheme encodePathParam SdkError ApiError " +
     "BadRequestError AuthenticationError PermissionDeniedError NotFoundError ConflictError PreconditionFailedError " +
-    "UnprocessableEntityError RateLimitError InternalServerError apiErrorFor InvalidResponseError ConnectionError " +
+    "UnprocessableEntityError RateLimitError InternalServerError apiErrorFor InvalidResponseError RequestBuildError ConnectionError " +
     "OutcomeUnknownError TimeoutError RequestInfo RequestSent createHttpClient HttpClient BaseRequestOptions ClientConfig " +
     "Endpoint HeaderValues IdempotentWriteOptions RequestHookInfo RequestOptions ResponseHookInfo RetryHookInfo Timers " +
     "UnsafeRequestOptions DEFAULT_RETRY RetryOptions ServerSentEvent readEventStream " +

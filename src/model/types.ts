@@ -12,6 +12,25 @@ export type Role = "collection" | "item" | "singleton" | "action";
 /** Why a method got its name: the REST table, an action segment, or a fallback to the operationId. */
 export type MethodKind = "list" | "create" | "get" | "put" | "patch" | "delete" | "head" | "options" | "action" | "operation" | "override";
 
+/** A parameter's or form field's serialization where it is not its location's default (OpenAPI 3.1 §4.8.12.4). */
+export interface ParamStyle {
+  style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "simple" | "label" | "matrix";
+  explode?: boolean;
+  allowReserved?: boolean;
+}
+
+/** One field's `encoding` entry of a form or multipart body; `headers` only those whose value the spec fixes. */
+export interface FieldEncoding extends ParamStyle {
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** Something the spec declares that cannot go on the wire as declared (reported as a lint warning). */
+export interface WireNote {
+  rule: "get-with-body" | "unsendable-method" | "unserializable-parameter";
+  reason: string;
+}
+
 export interface PathParam {
   /** Name in the spec, e.g. `pet_id`. */
   name: string;
@@ -19,12 +38,16 @@ export interface PathParam {
   identifier: string;
   /** Declared in the operation's parameters (so its type comes from schema.ts). */
   declared: boolean;
+  /** `label` / `matrix` style, `explode`, or `allowReserved` / `x-multi-segment` (keeps `/`). */
+  style?: ParamStyle;
 }
 
 export interface MediaChoice {
   contentType: string;
   /** How the runtime encodes or decodes it. */
   format: "json" | "form" | "multipart" | "text" | "binary" | "event-stream";
+  /** A form or multipart request body's `encoding` entries. */
+  encoding?: Record<string, FieldEncoding>;
 }
 
 export interface ResponseChoice {
@@ -52,7 +75,13 @@ export interface ApiMethod {
   hasCookies: boolean;
   cookiesRequired: boolean;
   /** Query parameters not in the default style (form, exploded), by name. */
-  queryStyles: Record<string, "form-no-explode" | "space" | "pipe" | "deep">;
+  queryStyles: Record<string, ParamStyle>;
+  /** Header parameters declared `explode: true`. */
+  headerExplode?: Record<string, boolean>;
+  /** Cookie parameters not in the default style (form, exploded). */
+  cookieStyles?: Record<string, ParamStyle>;
+  /** What the spec declares that cannot be sent as declared: a GET body (dropped), TRACE, an array of objects in a query. */
+  wireNotes?: WireNote[];
   /** `media` is what a call sends by default; `alternatives` are the other request content types a call may pick with `options.contentType`. */
   body: { required: boolean; media: MediaChoice; alternatives: MediaChoice[] } | undefined;
   responses: ResponseChoice[];

@@ -3,6 +3,7 @@ import { hoistPathParameterRefs, isPathParameterRef } from "./hoist-parameter-re
 import { hoistDeepSchemaRefs, isDeep } from "./hoist-refs.js";
 import { foldNullTypeIntoUnion, isNullBesideUnion } from "./null-type-union.js";
 import { dropScalarEnumOnObjects, hasScalarEnumOnObject } from "./object-enum.js";
+import { hasComponentAliases, resolveComponentAliases } from "./component-aliases.js";
 import { openapiTypescript } from "./libraries.js";
 import { dropShadowedDiscriminators } from "./shadowed-discriminator.js";
 
@@ -13,7 +14,8 @@ import { dropShadowedDiscriminators } from "./shadowed-discriminator.js";
 export function prepareDocument(original: OpenAPI3): { document: OpenAPI3; discriminators: ReturnType<typeof openapiTypescript.scanDiscriminators> } {
   const found = scanShapes(original);
   // Parameter refs first: a hoisted parameter may hold deep schema refs that the next step hoists.
-  let rewritten = found.parameterRef ? hoistPathParameterRefs(original) : original;
+  let rewritten = hasComponentAliases(original) ? resolveComponentAliases(original) : original;
+  if (found.parameterRef) rewritten = hoistPathParameterRefs(rewritten);
   if (found.parameterRef || found.deepRef) rewritten = hoistDeepSchemaRefs(rewritten);
   if (found.nullBesideUnion) rewritten = foldNullTypeIntoUnion(rewritten);
   if (found.scalarEnumOnObject) rewritten = dropScalarEnumOnObjects(rewritten);

@@ -162,9 +162,9 @@ describe("emit", () => {
   });
 
   it("passes non-default query styles to the runtime and types cookie parameters", () => {
-    const list = method({ name: "list", kind: "list", path: "/pets", pathParams: [], hasQuery: true, hasCookies: true, cookiesRequired: true, queryStyles: { filter: "deep" } });
+    const list = method({ name: "list", kind: "list", path: "/pets", pathParams: [], hasQuery: true, hasCookies: true, cookiesRequired: true, queryStyles: { filter: { style: "deepObject", explode: true } } });
     const pets = petsFiles(model([list])).both;
-    expect(pets).toContain('retrySafe: true, queryStyles: {"filter":"deep"} }, options);');
+    expect(pets).toContain('retrySafe: true, queryStyles: {"filter":{"style":"deepObject","explode":true}} }, options);');
     expect(pets).toContain('export type PetsListCookies = NonNullable<paths["/pets"]["get"]["parameters"]["cookie"]>;');
     expect(pets).toContain("list(options: PetsListOptions)"); // a required cookie makes options required
   });
