@@ -14,7 +14,7 @@ const OBJECT = { R: 100, G: 200, B: 150 };
 
 describe("OpenAPI 3.1 style examples: path styles", () => {
   // [style, explode, string, array, object]; label and matrix as in RFC 6570, which the table follows.
-  it.each<[ParamStyle["style"], boolean, string, string, string]>([
+  it.each<[NonNullable<ParamStyle["style"]>, boolean, string, string, string]>([
     ["matrix", false, ";color=blue", ";color=blue,black,brown", ";color=R,100,G,200,B,150"],
     ["matrix", true, ";color=blue", ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"],
     ["label", false, ".blue", ".blue,black,brown", ".R,100,G,200,B,150"],
@@ -50,7 +50,7 @@ describe("OpenAPI 3.1 style examples: path styles", () => {
 
 describe("OpenAPI 3.1 style examples: query styles", () => {
   const query = (value: unknown, style: ParamStyle) => stylePairs("color", value, style).join("&");
-  it.each<[ParamStyle["style"], boolean, string | undefined, string | undefined, string]>([
+  it.each<[NonNullable<ParamStyle["style"]>, boolean, string | undefined, string | undefined, string]>([
     ["form", false, "color=blue", "color=blue,black,brown", "color=R,100,G,200,B,150"],
     ["form", true, "color=blue", "color=blue&color=black&color=brown", "R=100&G=200&B=150"],
     ["spaceDelimited", false, undefined, "color=blue%20black%20brown", "color=R%20100%20G%20200%20B%20150"],
