@@ -106,24 +106,29 @@ function pathText(value: PathValue, { style = "simple", explode = false, allowRe
  * Null and undefined are left out. An array of objects outside `deepObject` has no serialization.
  */
 export function stylePairs(name: string, value: unknown, style: ParamStyle = {}, what = "query parameter"): string[] {
-  if (!present(value)) return [];
   const keep = style.allowReserved ? QUERY_RESERVED : undefined;
-  const encode = (text: string) => percent(text, keep);
-  const kind = style.style ?? "form";
-  if (kind === "deepObject") return deepPairs(encode(name), value, encode);
-  const key = encode(name);
-  if (!isComposite(value)) return [`${key}=${encode(scalar(value))}`];
-  const explode = style.explode ?? kind === "form";
-  const parts = flatParts(value, explode, encode, `${what} ${JSON.stringify(name)}`);
-  if (!explode) return parts.length ? [`${key}=${parts.join(kind === "spaceDelimited" ? "%20" : kind === "pipeDelimited" ? "|" : ",")}`] : [];
-  return Array.isArray(value) ? parts.map((part) => `${key}=${part}`) : parts;
+  return styleEntries(name, value, style, what, (text) => percent(text, keep)).map(([key, text]) => `${key}=${text}`);
 }
 
-function deepPairs(key: string, value: unknown, encode: (text: string) => string): string[] {
+/** `[name, value]` entries in `style`, each part passed through `encode` (identity for multipart parts). */
+function styleEntries(name: string, value: unknown, style: ParamStyle, what: string, encode: (text: string) => string): Array<[string, string]> {
   if (!present(value)) return [];
-  if (!isComposite(value)) return [`${key}=${encode(scalar(value))}`];
+  const kind = style.style ?? "form";
+  if (kind === "deepObject") return deepEntries(encode(name), value, encode);
+  const key = encode(name);
+  if (!isComposite(value)) return [[key, encode(scalar(value))]];
+  const explode = style.explode ?? kind === "form";
+  const parts = flatParts(value, explode, encode, `${what} ${JSON.stringify(name)}`);
+  if (!explode) return parts.length ? [[key, parts.join(kind === "spaceDelimited" ? "%20" : kind === "pipeDelimited" ? "|" : ",")]] : [];
+  if (Array.isArray(value)) return parts.map((part) => [key, part]);
+  return Object.entries(value).flatMap(([field, item]) => (present(item) ? [[encode(field), encode(scalar(item))] as [string, string]] : []));
+}
+
+function deepEntries(key: string, value: unknown, encode: (text: string) => string): Array<[string, string]> {
+  if (!present(value)) return [];
+  if (!isComposite(value)) return [[key, encode(scalar(value))]];
   const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
-  return entries.flatMap(([field, item]) => deepPairs(`${key}[${encode(field)}]`, item, encode));
+  return entries.flatMap(([field, item]) => deepEntries(`${key}[${encode(field)}]`, item, encode));
 }
 
 /** Query parameters, each in its style; the default is form, exploded: `?tag=a&tag=b&limit=10`. */
@@ -195,12 +200,19 @@ interface Part {
 
 /**
  * Multipart (OpenAPI 3.1 §4.8.14.4): files as they are; arrays one part per item; objects as JSON;
- * primitives as text; a part's declared `contentType` labels it.
+ * primitives as text; a part's declared `contentType` labels it. An object whose `encoding` names
+ * a `style` explicitly goes out as one part per entry of that style (`file_link_data[create]`):
+ * OpenAPI says multipart ignores `style`, but a spec that declares it (Stripe's) means it, and its
+ * server reads nothing else.
  */
 function multipartBody(body: unknown, encoding?: Readonly<Record<string, FieldEncoding>>): { body: BodyInit; contentType: string | undefined } {
   const parts: Part[] = [];
   for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
     const field = encoding?.[name];
+    if (field?.style && isComposite(value) && !(Array.isArray(value) && field.style !== "deepObject")) {
+      for (const [key, text] of styleEntries(name, value, field, "multipart field", (part) => part)) parts.push({ name: key, value: text, contentType: undefined, headers: undefined });
+      continue;
+    }
     for (const item of Array.isArray(value) ? value : [value]) {
       if (!present(item)) continue;
       const json = isComposite(item);

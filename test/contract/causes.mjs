@@ -29,8 +29,23 @@ const RULES = [
   },
   {
     cause: "validator",
-    why: "Prism deserializes an absent deepObject form field as an object (or array) and then requires its required sub-fields; the SDK sent no such field",
-    test: (r) => r.outcome === "rejected" && r.detail.length > 0 && r.detail.every((v) => isAbsentField(r, v) && r.deepFields?.includes(field(v))),
+    why: "Prism deserializes an absent deepObject field or parameter as an empty object and then requires its required sub-fields; the SDK sent no such value",
+    test: (r) => r.outcome === "rejected" && r.detail.length > 0 && r.detail.every((v) => absentDeepValue(r, v)),
+  },
+  {
+    cause: "validator",
+    why: "Prism's deepObject reader only descends into `type: object` / `type: array` schemas: a value under an `anyOf` (Stripe's `array | \"\"`) is sent but not read back, so Prism calls it missing",
+    test: (r) => r.outcome === "rejected" && r.detail.length > 0 && r.detail.every((v) => absentDeepValue(r, v) || sentDeepValue(r, v)) && r.detail.some((v) => sentDeepValue(r, v)),
+  },
+  {
+    cause: "validator",
+    why: "Prism reads an array of objects in a form body only as JSON text; Stripe (and the spec's deepObject) write it `line_items[0][price]=…`",
+    test: (r) => r.outcome === "rejected" && r.detail.some((v) => /Cannot deserialize JSON object array in form data/.test(v)),
+  },
+  {
+    cause: "sampler",
+    why: "the sampled required fields are all empty objects, which a deepObject form body cannot write (Stripe's own library sends nothing for them either), so Prism sees no body",
+    test: (r) => r.outcome === "rejected" && r.detail.some((v) => /Body parameter is required/.test(v)) && r.sent?.body && Object.values(r.sent.body).every(isEmpty),
   },
   {
     cause: "validator",
@@ -44,13 +59,32 @@ const RULES = [
   },
 ];
 
-function field(violation) {
-  return /^body\.([^.:]+)/.exec(violation)?.[1];
+/** `body.a.b: … must have required property 'x'` where `a.b.x` was sent, `a` written as a deepObject. */
+function sentDeepValue(result, violation) {
+  const match = /^(body|query)\.([^:]+): .*must have required property '([^']+)'/.exec(violation);
+  if (!match) return false;
+  const [where, location] = [match[1], [...match[2].split("."), match[3]]];
+  const deep = where === "body" ? result.deepFields : result.deepQuery;
+  if (!deep?.includes(location[0])) return false;
+  let node = result.sent?.[where];
+  for (const key of location) node = node === null || typeof node !== "object" ? undefined : node[key];
+  return node !== undefined;
 }
 
-function isAbsentField(result, violation) {
-  const name = field(violation);
-  return name !== undefined && Array.isArray(result.sentFields) && !result.sentFields.includes(name);
+function isEmpty(value) {
+  return value !== null && typeof value === "object" && Object.values(value).every(isEmpty);
+}
+
+/** `body.a.b: … must have required property 'x'` where `a.b` was not sent and `a` is written as a deepObject. */
+function absentDeepValue(result, violation) {
+  const match = /^(body|query)\.([^:]+): .*must have required property/.exec(violation);
+  if (!match) return false;
+  const [where, location] = [match[1], match[2].split(".")];
+  const deep = where === "body" ? result.deepFields : result.deepQuery;
+  if (!deep?.includes(location[0])) return false;
+  let node = result.sent?.[where];
+  for (const key of location) node = node === null || typeof node !== "object" ? undefined : node[key];
+  return node === undefined;
 }
 
 /** `{ cause, why }` for a result that is not accepted. */

@@ -180,6 +180,11 @@ export async function runContract(spec, { onResult = () => {}, passes = PASSES }
             Object.assign(entry, last ?? { outcome: "error", detail: [String(error?.message ?? error)] });
           }
         }
+        if (entry.outcome !== "accepted") {
+          // What was sent, so causes.mjs can tell a violation about an absent value from one about a value sent.
+          entry.sent = { body: body && typeof body === "object" && !ArrayBuffer.isView(body) ? body : undefined, query: args.at(-1).query };
+          entry.deepQuery = Object.entries(method.queryStyles).filter(([, style]) => style.style === "deepObject").map(([name]) => name);
+        }
         results.push(entry), onResult(entry);
       }
     }
