@@ -199,7 +199,7 @@ describe("multipart with an explicit style (Stripe's files.create)", () => {
   it("sends an object declared deepObject as one part per entry, not as a JSON part", () => {
     const { body } = encodeBody("multipart", "multipart/form-data", { purpose: "dispute_evidence", file_link_data: { create: true, metadata: { a: "b" } } }, { file_link_data: { style: "deepObject", explode: true } });
     const form = body as FormData;
-    expect([...form.keys()]).toEqual(["purpose", "file_link_data[create]", "file_link_data[metadata][a]"]);
+    expect([...(form as unknown as Map<string, unknown>).keys()]).toEqual(["purpose", "file_link_data[create]", "file_link_data[metadata][a]"]);
     expect(form.get("file_link_data[create]")).toBe("true");
     expect(form.get("file_link_data[metadata][a]")).toBe("b");
   });
