@@ -42,5 +42,8 @@ export async function requestSide(file) {
   }
   const components = {};
   for (const { section, name, target } of reachable.values()) if (target !== undefined) (components[section] ??= {})[name] = target;
-  return { ...document, paths, components, webhooks: undefined };
+  // Only what routing and request validation read: `webhooks` and extensions such as GitHub's
+  // `x-webhooks` would point at components that are no longer there.
+  const { openapi, info, servers, security } = document;
+  return { openapi, info, ...(servers ? { servers } : {}), ...(security ? { security } : {}), paths, components };
 }

@@ -16,18 +16,33 @@ function resolve(document, value, depth = 0) {
   return resolve(document, node, depth + 1);
 }
 
-function matching(pattern) {
+/** A string matching `pattern`: every choice at its lowest, or `offset` above it (for distinct values). */
+function matching(pattern, offset = 0) {
   const generator = new RandExp(pattern);
-  generator.randInt = (low) => low;
+  generator.randInt = (low, high) => Math.min(high, low + offset);
   return generator.gen();
+}
+
+const JSON_TYPE = (value) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? "number" : typeof value);
+
+function fits(document, raw, value) {
+  const type = resolve(document, raw)?.type;
+  if (type === undefined) return true;
+  const actual = JSON_TYPE(value);
+  return [type].flat().some((t) => t === actual || (t === "integer" && actual === "number"));
 }
 
 function repair(document, raw, value, depth) {
   const schema = resolve(document, raw);
   if (!schema || typeof schema !== "object" || depth > 20 || value === undefined || value === null) return value;
   for (const part of schema.allOf ?? []) value = repair(document, part, value, depth + 1);
-  const first = (schema.oneOf ?? schema.anyOf)?.[0];
-  if (first) value = repair(document, first, value, depth + 1);
+  // openapi-sampler takes the first alternative, and samples `{}` for `type: null`: use the first non-null one.
+  const options = schema.oneOf ?? schema.anyOf;
+  if (options?.length) {
+    const chosen = options.find((option) => resolve(document, option)?.type !== "null") ?? options[0];
+    if (!fits(document, chosen, value)) value = OpenAPISampler.sample(chosen, { skipReadOnly: true, quiet: true }, document);
+    value = repair(document, chosen, value, depth + 1);
+  }
   if (typeof value === "string") {
     if (schema.format === "byte" && !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value)) value = "c3RyaW5n";
     if (typeof schema.pattern === "string") {
@@ -39,7 +54,20 @@ function repair(document, raw, value, depth) {
     }
     return value;
   }
-  if (Array.isArray(value)) return value.map((item) => repair(document, schema.items, item, depth + 1));
+  if (Array.isArray(value)) {
+    value = value.map((item) => repair(document, schema.items, item, depth + 1));
+    const pattern = resolve(document, schema.items)?.pattern;
+    // `uniqueItems`: sampled copies of one value are told apart by a pattern's next choices.
+    if (schema.uniqueItems && typeof pattern === "string") {
+      const seen = new Set();
+      value = value.map((item) => {
+        for (let offset = 1; seen.has(item) && offset < 10; offset++) item = matching(pattern, offset);
+        seen.add(item);
+        return item;
+      });
+    }
+    return value;
+  }
   if (typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
       const property = schema.properties?.[key] ?? (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
