@@ -40,7 +40,7 @@ function repair(document, raw, value, depth) {
   const options = schema.oneOf ?? schema.anyOf;
   if (options?.length) {
     const chosen = options.find((option) => resolve(document, option)?.type !== "null") ?? options[0];
-    if (!fits(document, chosen, value)) value = OpenAPISampler.sample(chosen, { skipReadOnly: true, quiet: true }, document);
+    if (chosen !== options[0] || !fits(document, chosen, value)) value = OpenAPISampler.sample(chosen, { skipReadOnly: true, quiet: true }, document);
     value = repair(document, chosen, value, depth + 1);
   }
   if (typeof value === "string") {
