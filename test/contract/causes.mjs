@@ -49,6 +49,11 @@ const RULES = [
   },
   {
     cause: "validator",
+    why: "a path parameter declared `oneOf: [integer, string]`: Prism coerces the text `0` to an integer, so it matches both alternatives and fails `oneOf` (any number does; the SDK sent the sampled number as the path segment)",
+    test: (r) => r.outcome === "rejected" && r.detail.length > 0 && r.detail.every((v) => /^path\.[^:]+: .*must match exactly one schema in oneOf/.test(v)),
+  },
+  {
+    cause: "validator",
     why: "Prism reads each multipart part as one string: a JSON part (an object) or a repeated part (an array) fails its type check",
     test: (r) => r.outcome === "rejected" && r.format === "multipart" && r.detail.every((v) => /^body\.[^:]+: .*must be (object|array)/.test(v)),
   },
