@@ -26,6 +26,7 @@ interface GenerateArgs {
   quiet: boolean;
   json: boolean;
   watch: boolean;
+  rename: boolean;
 }
 
 /** Ctrl-C during a run: stop before the output is swapped in, so the previous output stays whole. */
@@ -76,6 +77,7 @@ async function generateTargets(generate: typeof import("./generate.js").generate
         format: target.format === true,
         signal: interrupt.signal,
         model: target.model,
+        rename: argv.rename,
         ...(showProgress(argv) ? { onProgress: (stage: string) => process.stderr.write(`sdkwright: ${stage}…\n`) } : {}),
       });
       ok &&= result.check?.upToDate ?? true;
@@ -191,6 +193,7 @@ await yargs(hideBin(process.argv))
         .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 if the output folder is not what the spec produces now (for CI)" })
         .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when the spec or a file it references changes" })
         .option("force", { type: "boolean", default: false, describe: "Generate into a folder sdkwright did not create (its files are kept)" })
+        .option("rename", { type: "boolean", default: false, describe: "Name every method afresh instead of keeping the names in the output's sdkwright.lock.json" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" })
         .option("json", { type: "boolean", default: false, describe: "Print a machine-readable report on stdout" })
         .example("$0 generate openapi.yaml --out src/api", "Write the SDK to src/api")
