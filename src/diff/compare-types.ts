@@ -123,11 +123,23 @@ export function typeComparer(ts: typeof TS, checker: TS.TypeChecker) {
     return findings;
   }
 
-  function compareBase(before: TS.Type, after: TS.Type, direction: Direction, depth: number): Finding[] {
+  function compareBase(beforeType: TS.Type, afterType: TS.Type, direction: Direction, depth: number): Finding[] {
+    // A type parameter left in a type stands for its constraint: two methods' `C`s never fit each other.
+    const before = constraintOf(beforeType);
+    const after = constraintOf(afterType);
     if (before === after) return [];
     const oldMembers = members(before);
     const newMembers = members(after);
     if ([...oldMembers, ...newMembers].every((member) => (member.flags & literal) !== 0)) return compareLiterals(oldMembers, newMembers, direction);
+    if (before.isUnion() || after.isUnion()) {
+      // Variants (oneOf): the ones that do not fit the other side, named.
+      const from = direction === "input" ? oldMembers : newMembers;
+      const unfit = from.filter((member) => !fits(member, direction === "input" ? after : before));
+      if (unfit.length > 0 && unfit.length < from.length) {
+        const named = unfit.map(text).join(" | ");
+        return [{ severity: "breaking", where: "", message: direction === "input" ? `no longer accepts ${named}` : `new variant${unfit.length === 1 ? "" : "s"} ${named}: code that handles every case misses ${unfit.length === 1 ? "it" : "them"}` }];
+      }
+    }
     if (depth < MAX_DEPTH && checker.isArrayType(before) && checker.isArrayType(after)) {
       const [oldItem] = checker.getTypeArguments(before as TS.TypeReference);
       const [newItem] = checker.getTypeArguments(after as TS.TypeReference);
@@ -142,6 +154,10 @@ export function typeComparer(ts: typeof TS, checker: TS.TypeChecker) {
     if (!fitsDirection(before, after, direction)) return [changed(before, after, direction)];
     if (fitsDirection(after, before, direction)) return [];
     return [{ severity: "compatible", where: "", message: direction === "input" ? `accepts more: ${text(before)} → ${text(after)}` : `narrower: ${text(before)} → ${text(after)}` }];
+  }
+
+  function constraintOf(type: TS.Type): TS.Type {
+    return (type.flags & ts.TypeFlags.TypeParameter) !== 0 ? (checker.getBaseConstraintOfType(type) ?? type) : type;
   }
 
   function fitsDirection(before: TS.Type, after: TS.Type, direction: Direction): boolean {

@@ -39,7 +39,7 @@ export async function diffSdks(before: SdkSnapshot, after: SdkSnapshot, notes: s
     changes.push({ severity: "breaking", kind: "method-removed", method: before.methods[key]!, operation: key, message: "removed: calls to it no longer compile" });
   }
   for (const key of added) changes.push({ severity: "compatible", kind: "method-added", method: after.methods[key]!, operation: key, message: "new method" });
-  const sdks = await loadSdks(before.files, after.files);
+  const sdks = await loadSdks(before.files, after.files, { before: Object.values(before.methods), after: Object.values(after.methods) });
   const { compare } = typeComparer(sdks.ts, sdks.checker);
   for (const pair of pairs) changes.push(...compareMethod(pair, sdks, compare));
   changes.sort((a, b) => compareText(a.method, b.method) || compareText(a.operation, b.operation) || compareText(a.where ?? "", b.where ?? ""));

@@ -17,11 +17,13 @@ export interface SdkPrograms {
 }
 
 /**
- * Both SDKs in one in-memory TypeScript program (`/before/`, `/after/`), plus a file declaring a
- * client of each, so their types can be compared with the checker. Nothing is emitted and only
+ * Both SDKs in one in-memory TypeScript program (`/before/`, `/after/`), plus a probe file that
+ * declares, for each method, `[Parameters<M>, Awaited<ReturnType<M>>]`: a generic method (one that
+ * picks its body type by `contentType`) then stands for every call it accepts, with its type
+ * parameters at their constraints, as TypeScript itself resolves them. Nothing is emitted and only
  * the types asked for are resolved, so big SDKs cost little more than parsing them.
  */
-export async function loadSdks(before: GeneratedFile[], after: GeneratedFile[]): Promise<SdkPrograms> {
+export async function loadSdks(before: GeneratedFile[], after: GeneratedFile[], methods: { before: string[]; after: string[] }): Promise<SdkPrograms> {
   const { ts } = await import("../typescript.js");
   const sources = new Map<string, string>();
   for (const [side, files] of [["before", before], ["after", after]] as const) {
@@ -30,11 +32,18 @@ export async function loadSdks(before: GeneratedFile[], after: GeneratedFile[]):
   // The one DOM type the API's own types use (binary bodies and files), so a change to or from it is seen.
   sources.set("/dom.d.ts", "declare class Blob {\n  readonly size: number;\n  readonly type: string;\n  arrayBuffer(): Promise<ArrayBuffer>;\n  text(): Promise<string>;\n}\n");
   const probe = "/probe.ts";
-  sources.set(
-    probe,
-    'import type { Client as Before } from "./before/client.js";\nimport type { Client as After } from "./after/client.js";\n' +
-      "export declare const before: Before;\nexport declare const after: After;\n",
-  );
+  const probes = new Map<string, string>();
+  const lines = ['import type { Client as Before } from "./before/client.js";', 'import type { Client as After } from "./after/client.js";', "declare const before: Before;", "declare const after: After;"];
+  for (const side of ["before", "after"] as const) {
+    for (const methodPath of methods[side]) {
+      // Method paths come from the lock: dotted identifiers, checked by model/name-lock.ts.
+      if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/.test(methodPath)) continue;
+      const name = `m${probes.size}`;
+      probes.set(`${side} ${methodPath}`, name);
+      lines.push(`export declare const ${name}: [Parameters<typeof ${side}.${methodPath}>, Awaited<ReturnType<typeof ${side}.${methodPath}>>];`);
+    }
+  }
+  sources.set(probe, lines.join("\n") + "\n");
   const options: TS.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ES2022,
@@ -61,28 +70,26 @@ export async function loadSdks(before: GeneratedFile[], after: GeneratedFile[]):
   const program = ts.createProgram([probe, "/dom.d.ts"], options, host);
   const checker = program.getTypeChecker();
   const declared = new Map<string, TS.Type>();
-  for (const statement of program.getSourceFile(probe)!.statements) {
+  const probeFile = program.getSourceFile(probe)!;
+  for (const statement of probeFile.statements) {
     if (!ts.isVariableStatement(statement)) continue;
-    for (const declaration of statement.declarationList.declarations) declared.set(declaration.name.getText(program.getSourceFile(probe)), checker.getTypeAtLocation(declaration.name));
+    for (const declaration of statement.declarationList.declarations) declared.set(declaration.name.getText(probeFile), checker.getTypeAtLocation(declaration.name));
   }
   return {
     ts,
     checker,
     method(side, methodPath) {
-      let type = declared.get(side);
-      for (const name of methodPath.split(".")) {
-        const property = type && checker.getPropertyOfType(type, name);
-        type = property && checker.getTypeOfSymbol(property);
-      }
-      const signature = type && checker.getSignaturesOfType(type, ts.SignatureKind.Call)[0];
-      if (!signature) return undefined;
+      const probed = declared.get(probes.get(`${side} ${methodPath}`) ?? "");
+      if (!probed || !checker.isTupleType(probed)) return undefined;
+      const [parameters, response] = checker.getTypeArguments(probed as TS.TypeReference);
+      if (!parameters || !response || !checker.isTupleType(parameters)) return undefined;
+      const tuple = (parameters as TS.TypeReference).target as TS.TupleType;
       return {
-        parameters: signature.getParameters().map((parameter) => {
-          const declaration = parameter.valueDeclaration;
-          const optional = declaration !== undefined && ts.isParameter(declaration) && checker.isOptionalParameter(declaration);
-          return { name: parameter.name, type: checker.getTypeOfSymbol(parameter), optional };
+        parameters: checker.getTypeArguments(parameters as TS.TypeReference).map((type, index) => {
+          const label = tuple.labeledElementDeclarations?.[index]?.name;
+          return { name: label && ts.isIdentifier(label) ? label.text : `argument${index + 1}`, type, optional: (tuple.elementFlags[index]! & ts.ElementFlags.Optional) !== 0 };
         }),
-        response: checker.getAwaitedType(signature.getReturnType()) ?? signature.getReturnType(),
+        response,
       };
     },
   };
