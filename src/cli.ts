@@ -81,8 +81,11 @@ async function generateTargets(generate: typeof import("./generate.js").generate
         ...(showProgress(argv) ? { onProgress: (stage: string) => process.stderr.write(`sdkwright: ${stage}…\n`) } : {}),
       });
       ok &&= result.check?.upToDate ?? true;
-      if (argv.json) reports.push(report(target, result));
+      // A stale output folder: also what regenerating it would change for the SDK's users (src/diff).
+      const upgrade = result.check && !result.check.upToDate ? await (await import("./diff/stale-output.js")).diffStaleOutput(out, result.files) : undefined;
+      if (argv.json) reports.push({ ...report(target, result), ...(upgrade ? { diff: upgrade } : {}) });
       else printResult(result, shown, argv);
+      if (upgrade && !argv.json) process.stderr.write("\n" + (await import("./diff/report.js")).formatDiff(upgrade, { before: shown, after: path.relative(process.cwd(), target.input) || target.input }));
       lastSources.set(target.input, result.sources);
     } catch (error) {
       if (!argv.watch && !argv.json) throw error;

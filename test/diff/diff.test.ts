@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffSpecs, formatDiff } from "../../src/diff/index.js";
+import { diffStaleOutput } from "../../src/diff/stale-output.js";
+import { generate } from "../../src/index.js";
 import { runCli } from "../support/sdk-build.mjs";
 
 const rules = path.resolve(import.meta.dirname, "../../fixtures/diff/rules");
@@ -65,6 +67,15 @@ describe("sdkwright diff", { timeout: 120_000 }, () => {
     expect(summary(minor)).toEqual([
       ["compatible", "pets.list", "options.query", "new optional field"],
     ]);
+  });
+
+  it("gives the same report for a stale output folder (generate --check): the committed SDK against the spec's", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "sdkwright-diff-")), "sdk");
+    await generate({ input: before, out });
+    const { check, files } = await generate({ input: after, out, check: true });
+    expect(check?.upToDate).toBe(false);
+    const report = await diffStaleOutput(out, files);
+    expect(summary(report!)).toEqual(summary(await diffSpecs(before, after)));
   });
 
   it("CLI: text or --json, and --fail-on breaking sets the exit code", { timeout: 180_000 }, () => {
