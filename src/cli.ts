@@ -82,7 +82,7 @@ async function generateTargets(generate: typeof import("./generate.js").generate
       });
       ok &&= result.check?.upToDate ?? true;
       // A stale output folder: also what regenerating it would change for the SDK's users (src/diff).
-      const upgrade = result.check && !result.check.upToDate ? await (await import("./diff/stale-output.js")).diffStaleOutput(out, result.files) : undefined;
+      const upgrade = result.check && !result.check.upToDate ? await (await import("./diff/stale-output.js")).diffStaleOutput(out, result.files).catch(noReport) : undefined;
       if (argv.json) reports.push({ ...report(target, result), ...(upgrade ? { diff: upgrade } : {}) });
       else printResult(result, shown, argv);
       if (upgrade && !argv.json) process.stderr.write("\n" + (await import("./diff/report.js")).formatDiff(upgrade, { before: shown, after: path.relative(process.cwd(), target.input) || target.input }));
@@ -95,6 +95,12 @@ async function generateTargets(generate: typeof import("./generate.js").generate
     }
   }
   return ok;
+}
+
+/** The report is extra: a failure to make it leaves `--check`'s own verdict standing, and says so. */
+function noReport(error: unknown): undefined {
+  process.stderr.write(`sdkwright: could not compare the committed SDK with the new one: ${error instanceof Error ? error.message : String(error)}\n`);
+  return undefined;
 }
 
 function printResult(result: GenerateResult, shown: string, argv: GenerateArgs): void {
