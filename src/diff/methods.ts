@@ -1,3 +1,4 @@
+import type * as TS from "typescript";
 import { shapeOfKey } from "../model/name-lock.js";
 import type { NameLock } from "../model/name-lock.js";
 import { typeComparer, type Finding } from "./compare-types.js";
@@ -51,7 +52,7 @@ export function compareMethod(pair: MethodPair, sdks: SdkPrograms, compare: Retu
   if (!before || !after) return changes;
   const pathParams = new Set(pair.after.key.match(/\{[^}]*\}/g) ?? []).size;
   for (const finding of compareArguments(before, after, pathParams, compare)) add("argument", finding, "");
-  for (const finding of compare(before.response, after.response, "output")) add("response", finding, "response");
+  for (const finding of compareResponse(before.response, after.response, sdks, compare)) add("response", finding, "response");
   return changes;
 }
 
@@ -80,4 +81,11 @@ function compareArguments(before: MethodSignature, after: MethodSignature, pathP
     else findings.push({ severity: "compatible", where: now.name, message: "new optional argument" });
   });
   return findings;
+}
+
+/** A method that returned nothing (`void`, a 204) and now returns a body breaks no caller: none used the result. */
+function compareResponse(before: TS.Type, after: TS.Type, sdks: SdkPrograms, compare: ReturnType<typeof typeComparer>["compare"]): Finding[] {
+  const nothing = sdks.ts.TypeFlags.Void | sdks.ts.TypeFlags.Undefined;
+  if ((before.flags & nothing) !== 0 && (after.flags & nothing) === 0) return [{ severity: "compatible", where: "", message: "now returns a body (it returned nothing)" }];
+  return compare(before, after, "output");
 }

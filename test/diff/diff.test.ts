@@ -33,12 +33,13 @@ describe("sdkwright diff", { timeout: 120_000 }, () => {
       ["compatible", "refunds.create", "body.reason", "accepts new value 'requested_by_customer'"],
       ["breaking", "subscriptions.create", "body.plan", "now required"],
       ["breaking", "taxes.get", "response.rate", "may now be null"],
+      ["compatible", "webhooks.delete", "response", "now returns a body (it returned nothing)"],
     ]);
-    expect(report).toMatchObject({ verdict: "major", breaking: 10, compatible: 5, methods: { before: 14, after: 14, added: 1, removed: 1, renamed: 0 } });
+    expect(report).toMatchObject({ verdict: "major", breaking: 10, compatible: 6, methods: { before: 15, after: 15, added: 1, removed: 1, renamed: 0 } });
     // The renamed operationId is no change at all: the lock keeps the method, and the report says so.
     expect(report.notes).toEqual([expect.stringMatching(/^TRACE \/events\/\{id\}: kept events\.traceEvent\(\) from the lock file; named afresh it would be events\.followEvent\(\)/)]);
     expect(formatDiff(report, { before: "before.yaml", after: "after.yaml" })).toMatch(
-      /^sdkwright diff before\.yaml → after\.yaml\nverdict: major \(10 breaking, 5 compatible changes\)\n[\s\S]*  payments\.get\(\)  GET \/payments\/\{id\}\n    response\.status: new value 'refunded'/,
+      /^sdkwright diff before\.yaml → after\.yaml\nverdict: major \(10 breaking, 6 compatible changes\)\n[\s\S]*  payments\.get\(\)  GET \/payments\/\{id\}\n    response\.status: new value 'refunded'/,
     );
   });
 
