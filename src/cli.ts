@@ -26,6 +26,7 @@ interface GenerateArgs {
   quiet: boolean;
   json: boolean;
   watch: boolean;
+  rename: boolean;
 }
 
 /** Ctrl-C during a run: stop before the output is swapped in, so the previous output stays whole. */
@@ -76,11 +77,15 @@ async function generateTargets(generate: typeof import("./generate.js").generate
         format: target.format === true,
         signal: interrupt.signal,
         model: target.model,
+        rename: argv.rename,
         ...(showProgress(argv) ? { onProgress: (stage: string) => process.stderr.write(`sdkwright: ${stage}…\n`) } : {}),
       });
       ok &&= result.check?.upToDate ?? true;
-      if (argv.json) reports.push(report(target, result));
+      // A stale output folder: also what regenerating it would change for the SDK's users (src/diff).
+      const upgrade = result.check && !result.check.upToDate ? await (await import("./diff/stale-output.js")).diffStaleOutput(out, result.files).catch(noReport) : undefined;
+      if (argv.json) reports.push({ ...report(target, result), ...(upgrade ? { diff: upgrade } : {}) });
       else printResult(result, shown, argv);
+      if (upgrade && !argv.json) process.stderr.write("\n" + (await import("./diff/report.js")).formatDiff(upgrade, { before: shown, after: path.relative(process.cwd(), target.input) || target.input }));
       lastSources.set(target.input, result.sources);
     } catch (error) {
       if (!argv.watch && !argv.json) throw error;
@@ -90,6 +95,12 @@ async function generateTargets(generate: typeof import("./generate.js").generate
     }
   }
   return ok;
+}
+
+/** The report is extra: a failure to make it leaves `--check`'s own verdict standing, and says so. */
+function noReport(error: unknown): undefined {
+  process.stderr.write(`sdkwright: could not compare the committed SDK with the new one: ${error instanceof Error ? error.message : String(error)}\n`);
+  return undefined;
 }
 
 function printResult(result: GenerateResult, shown: string, argv: GenerateArgs): void {
@@ -191,6 +202,7 @@ await yargs(hideBin(process.argv))
         .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 if the output folder is not what the spec produces now (for CI)" })
         .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when the spec or a file it references changes" })
         .option("force", { type: "boolean", default: false, describe: "Generate into a folder sdkwright did not create (its files are kept)" })
+        .option("rename", { type: "boolean", default: false, describe: "Name every method afresh instead of keeping the names in the output's sdkwright.lock.json" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" })
         .option("json", { type: "boolean", default: false, describe: "Print a machine-readable report on stdout" })
         .example("$0 generate openapi.yaml --out src/api", "Write the SDK to src/api")
@@ -209,6 +221,26 @@ await yargs(hideBin(process.argv))
         .example("$0 inspect openapi.yaml", "Print the resource tree")
         .example("$0 inspect openapi.yaml --json", "The same model as JSON, for scripts"),
     (argv) => runInspect(argv as unknown as { spec: string | undefined; json: boolean; config: string | undefined }),
+  )
+  .command(
+    "diff <before> <after>",
+    "What a spec change does to the SDK: methods and types added, removed or changed, breaking or not, and the semver bump",
+    (y: Argv) =>
+      y
+        .positional("before", { type: "string", demandOption: true, describe: "The old OpenAPI description (file or URL)" })
+        .positional("after", { type: "string", demandOption: true, describe: "The new one" })
+        .option("json", { type: "boolean", default: false, describe: "Print the report as JSON" })
+        .option("fail-on", { choices: ["breaking", "any"] as const, describe: "Exit 1 if the report has a breaking change (or any change)" })
+        .option("rename", { type: "boolean", default: false, describe: "Compare with fresh method names, as `generate --rename` gives, not the ones the lock keeps" })
+        .example("$0 diff main.yaml openapi.yaml --fail-on breaking", "In CI: fail a pull request whose spec change breaks SDK users"),
+    async (argv) => {
+      enableCodeCache();
+      try {
+        process.exitCode = await (await import("./diff/cli.js")).runDiff(argv as unknown as import("./diff/cli.js").DiffArgs);
+      } finally {
+        saveCodeCache();
+      }
+    },
   )
   .demandCommand(1, "Name a command: sdkwright generate <spec> --out <dir>")
   .strict()

@@ -33,6 +33,8 @@ export interface GenerateOptions {
   cwd?: string;
   /** How the resource model is built: overrides, common-prefix stripping. */
   model?: ModelOptions;
+  /** Name every method afresh instead of keeping the names in `out`'s lock file (or `model.lock`). */
+  rename?: boolean;
 }
 
 export interface GenerateResult {
@@ -114,25 +116,31 @@ interface FilesContext {
 async function generateFiles(spec: OpenedSpec, { options, cwd, out, progress, stage }: FilesContext) {
   // Imported here, after validation has started on the other core, rather than when this module loads.
   shareTypeScript();
-  const [{ buildModel }, { generateSchemaTypes }, { emitClient }, { runtimeFiles }, { specHash, withBanner }] = await Promise.all([
+  const [{ buildModel }, { generateSchemaTypes }, { emitClient }, { runtimeFiles }, { specHash, withBanner }, { LOCK_FILE, lockFile, readLockFile }, { lockOf }] = await Promise.all([
     import("./model/index.js"),
     import("./types/index.js"),
     import("./emit/index.js"),
     import("./output/runtime.js"),
     import("./output/banner.js"),
+    import("./output/lock-file.js"),
+    import("./model/name-lock.js"),
   ]);
   progress("building the resource model");
-  const model = buildModel(spec.document, options.model);
+  // The previous output's names are kept (see model/name-lock.ts) unless told to rename.
+  const lock = options.rename ? undefined : (options.model?.lock ?? (out === undefined ? undefined : readLockFile(out)?.methods));
+  const { lock: _given, ...modelOptions } = options.model ?? {};
+  const model = buildModel(spec.document, lock ? { ...modelOptions, lock } : modelOptions);
   progress("emitting the client");
   // The client before the types: the file names are known then, and the output folder is staged while types are generated.
   const client = [...emitClient(model), ...(await runtimeFiles())];
-  await stage?.(["schema.ts", ...client.map((file) => file.path)]);
+  await stage?.(["schema.ts", LOCK_FILE, ...client.map((file) => file.path)]);
   // Hashed before the types stage, which edits the document (discriminator enums) in place.
   const hash = specHash(spec.document);
   progress("generating types (openapi-typescript)");
   const schema: GeneratedFile = { path: "schema.ts", content: typesOrError(() => generateSchemaTypes(spec.document), spec.source) };
-  const emitted = [schema, ...client].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const typescript = withBanner(emitted, VERSION, hash);
+  const locked = lockFile({ generator: `sdkwright ${VERSION}`, spec: hash, methods: lockOf(model.resources) });
+  const emitted = [schema, locked, ...client].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const typescript = withBanner(emitted);
   if (options.emit && options.emit !== "ts") progress(`compiling to ${options.emit === "cjs" ? "CommonJS" : "ES modules"}`);
   const compiled = options.emit && options.emit !== "ts" ? await (await import("./output/compile.js")).compileOutput(typescript, options.emit) : typescript;
   if (options.format) progress("formatting with Prettier");

@@ -9,3 +9,4 @@ export type { ApiMethod, ApiModel, Resource } from "./model/types.js";
 export { writeOutput } from "./output/write.js";
 export { inspect, formatInspection } from "./inspect.js";
 export type { LintFinding, MethodOverride, ModelOptions, Overrides } from "./model/index.js";
+export { diffSpecs, diffSdks, formatDiff, type Change, type DiffOptions, type DiffReport, type SdkSnapshot, type Severity } from "./diff/index.js";

@@ -16,6 +16,8 @@ export interface Placement {
   rpc?: boolean;
   /** Set by an `x-sdk-method` override. */
   methodName?: string;
+  /** The name the previous generation gave it (the lock file): it wins over every other name. */
+  lockedName?: string;
 }
 
 export interface PlacementOptions {

@@ -1,4 +1,5 @@
 import { describeMethod } from "./method.js";
+import { lockPlacements, type NameLock } from "./name-lock.js";
 import { kebabCase, memberName, pascalCase, uniqueName } from "./names.js";
 import type { SpecOperation } from "./operations.js";
 import { applyOverrides, describeOperation as describe, type Overrides } from "./overrides.js";
@@ -32,12 +33,15 @@ export interface ModelOptions extends PlacementOptions {
   baseUrl?: string;
   /** The generated client's default retry policy. */
   retry?: { maxRetries?: number; initialDelayMs?: number; maxDelayMs?: number } | false;
+  /** The names of the previous generation, kept unless an override says otherwise. */
+  lock?: NameLock;
 }
 
 export function buildResources(ops: SpecOperation[], options: ModelOptions = {}): { resources: Resource[]; warnings: string[] } {
   const root: Node = { name: "", chain: [], placements: [], children: new Map() };
   const warnings: string[] = [];
-  for (const placement of applyOverrides(place(ops, options), options.overrides ?? {}, warnings)) {
+  const overrides = options.overrides ?? {};
+  for (const placement of lockPlacements(applyOverrides(place(ops, options), overrides, warnings), options.lock, overrides, warnings)) {
     let node = root;
     // Paths with no static segment at all (`/`, `/{id}`) are gathered on a `root` resource.
     for (const name of placement.chain.length ? placement.chain : ["root"]) {
@@ -81,13 +85,15 @@ function nameMethods(node: Node, childNames: Set<string>, warnings: string[]): A
   const taken = new Set(childNames);
   const owners = new Map<string, SpecOperation>();
   const methods: ApiMethod[] = [];
+  // Locked names first: a new operation never displaces an existing method.
   const ordered = [...node.placements].sort(
-    (a, b) => a.op.path.localeCompare(b.op.path) || a.op.httpMethod.localeCompare(b.op.httpMethod),
+    (a, b) => Number(b.lockedName !== undefined) - Number(a.lockedName !== undefined) || a.op.path.localeCompare(b.op.path) || a.op.httpMethod.localeCompare(b.op.httpMethod),
   );
   for (const placement of ordered) {
     const canonical = placement.rpc ? "action" : (CANONICAL[placement.role][placement.op.httpMethod] ?? "operation");
     const kind = placement.methodName ? "override" : canonical;
-    const wanted = placement.methodName ?? (kind === "action" ? placement.actionName! : kind === "operation" ? fallbackName(placement.op) : kind);
+    const fresh = placement.methodName ?? (kind === "action" ? placement.actionName! : kind === "operation" ? fallbackName(placement.op) : kind);
+    const wanted = placement.lockedName ?? fresh;
     let name = wanted;
     if (taken.has(name)) {
       const fallback = fallbackName(placement.op);
@@ -102,7 +108,7 @@ function nameMethods(node: Node, childNames: Set<string>, warnings: string[]): A
       taken.add(name);
     }
     owners.set(name, placement.op);
-    methods.push(describeMethod(placement.op, name, name === wanted ? kind : "operation", placement.role));
+    methods.push(describeMethod(placement.op, name, name === fresh ? kind : "operation", placement.role));
   }
   for (const method of methods) {
     if (method.kind === "put" && !taken.has("update")) {

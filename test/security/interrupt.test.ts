@@ -21,14 +21,13 @@ function bigSpec(version: string): string {
   return file;
 }
 
-/** The output folder is whole: every file its manifest lists exists, and all carry one spec hash. */
+/** The output folder is whole: every file its manifest lists exists, and the lock file and client.ts come from the same spec. */
 function assertWhole(out: string): string {
   const manifest = JSON.parse(readFileSync(path.join(out, ".sdkwright.json"), "utf8")) as { files: string[] };
-  const hashes = new Set(
-    manifest.files.filter((f) => f.endsWith(".ts")).map((f) => /spec sha256 ([0-9a-f]+)/.exec(readFileSync(path.join(out, f), "utf8"))?.[1]),
-  );
-  expect(hashes.size).toBe(1);
-  return [...hashes][0]!;
+  for (const file of manifest.files) expect(existsSync(path.join(out, file)), file).toBe(true);
+  const { spec } = JSON.parse(readFileSync(path.join(out, "sdkwright.lock.json"), "utf8")) as { spec: string };
+  const title = /\/\*\* (Big \d+)/.exec(readFileSync(path.join(out, "client.ts"), "utf8"))?.[1];
+  return `${spec} ${title}`;
 }
 
 describe("Ctrl-C during generation", { timeout: 120_000 }, () => {
@@ -36,6 +35,7 @@ describe("Ctrl-C during generation", { timeout: 120_000 }, () => {
     const out = path.join(work, "sdk");
     expect(runCli(["generate", bigSpec("1"), "--out", out, "-q"]).code).toBe(0);
     const before = assertWhole(out);
+    expect(before).toMatch(/^[0-9a-f]{16} Big 1$/);
     const next = bigSpec("2");
     const outcomes: string[] = [];
     for (const delayMs of [150, 400, 700, 1_000, 1_400, 2_000]) {
@@ -46,6 +46,8 @@ describe("Ctrl-C during generation", { timeout: 120_000 }, () => {
       const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode, signal) => resolve(signal === "SIGINT" ? 130 : exitCode)));
       clearTimeout(timer);
       const after = assertWhole(out);
+      // Either the previous output or the new one, never a mix: the lock's spec hash goes with client.ts's title.
+      expect(after === before || (after.endsWith(" Big 2") && after.split(" ")[0] !== before.split(" ")[0]), after).toBe(true);
       expect(code === 0 || code === 130, `exit ${code}: ${stderr}`).toBe(true);
       if (code === 130) {
         // Killed during start-up (before sdkwright listens for Ctrl-C) there is no message, and nothing was touched.

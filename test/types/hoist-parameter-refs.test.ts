@@ -35,7 +35,7 @@ describe("refs to a parameter declared inline in another operation (enode.io, di
     expect(output.paths["/chargers/{chargerId}"]!.get.parameters[1]!.$ref).toBe("#/components/parameters/paths__chargers_get_parameters_0");
   });
 
-  it("type-check: no indexing through the optional query object", () => {
+  it("type-check: no indexing through the optional query object", { timeout: 30_000 }, () => {
     const output = generateSchemaTypes(enode());
     expect(output).not.toMatch(/paths\["\/chargers"\]\["get"\]\["parameters"\]/);
     expect(output).toMatch(/"field\[\]"\?: components\["parameters"\]\["paths__chargers_get_parameters_0"\];/);
