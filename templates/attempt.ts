@@ -23,7 +23,7 @@ export function appendCookies(headers: Record<string, string>, cookies: object):
 
 export function addCookie(headers: Record<string, string>, name: string, value: string): void {
   const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-  headers.cookie = headers.cookie ? `${headers.cookie}; ${pair}` : pair;
+  headers["cookie"] = headers["cookie"] ? `${headers["cookie"]}; ${pair}` : pair;
 }
 
 /**

@@ -64,10 +64,10 @@ export type BodyFormat = "json" | "form" | "multipart" | "text" | "binary";
  * Encodes the body once, before the first attempt, so every retry sends the same bytes.
  * Multipart bodies let `fetch` set the boundary, so no content-type is returned for them.
  */
-export function encodeBody(format: BodyFormat, contentType: string, body: unknown): { body: BodyInit; contentType: string | undefined } {
+export function encodeBody(format: BodyFormat, contentType: string, body: unknown): { body: NonNullable<RequestInit["body"]>; contentType: string | undefined } {
   if (format === "json") return { body: JSON.stringify(body), contentType };
   if (format === "multipart") return { body: formFields(body, new FormData()), contentType: undefined };
-  return { body: format === "form" ? formFields(body, new URLSearchParams()) : format === "text" ? String(body) : (body as BodyInit), contentType };
+  return { body: format === "form" ? formFields(body, new URLSearchParams()) : format === "text" ? String(body) : (body as NonNullable<RequestInit["body"]>), contentType };
 }
 
 function formFields<T extends URLSearchParams | FormData>(body: unknown, target: T): T {

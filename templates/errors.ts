@@ -4,6 +4,11 @@
  * response arrived, and say whether the request was sent. Each says how many attempts were made
  * and, for writes that were not retried, why not.
  */
+/** `new Error(message, { cause })` without lib ES2022 (`lib: ["ES2020", "DOM"]` has no ErrorOptions): the same own, non-enumerable property. */
+export function setCause(error: Error, options: { cause?: unknown } | undefined): void {
+  if (options && "cause" in options) Object.defineProperty(error, "cause", { value: options.cause, writable: true, configurable: true });
+}
+
 export interface RequestInfo {
   method: string;
   url: string;
@@ -19,7 +24,8 @@ export class SdkError extends Error {
   declare readonly idempotencyKey: string | undefined;
 
   constructor(message: string, info: RequestInfo, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message);
+    setCause(this, options);
     this.name = new.target.name;
     this.method = info.method;
     this.url = info.url;

@@ -36,7 +36,8 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   // Relative base URLs resolve against the page in a browser.
   const target = new URL(
     appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles),
-    typeof location === "undefined" ? undefined : location.href,
+    // `location` exists in browsers only (and is not declared without lib DOM).
+    (globalThis as { location?: { href: string } }).location?.href,
   );
   const headers = mergeHeaders(mergeHeaders({ accept: endpoint.accept ?? "application/json" }, config.headers), options.headers);
   if (options.cookies) appendCookies(headers, options.cookies);

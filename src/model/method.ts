@@ -1,5 +1,6 @@
 import type { MediaTypeObject, ParameterObject } from "openapi-typescript";
 import { camelCase, uniqueName } from "./names.js";
+import { plainParamType } from "./param-type.js";
 import type { SpecOperation } from "./operations.js";
 import type { ApiMethod, HttpMethod, MediaChoice, MethodKind, PathParam, ResponseChoice, Role } from "./types.js";
 
@@ -69,13 +70,12 @@ export function retryClass(method: HttpMethod, idempotencyHeader: string | undef
 function pathParams(op: SpecOperation): PathParam[] {
   // Names the generated function uses itself: its `client` parameter, the runtime helpers it calls, the `contentType` it picks.
   const taken = new Set(["body", "options", "client", "encodePathParam", "readEventStream", "contentType"]);
-  const declared = new Set(op.parameters.filter((p) => p.in === "path").map((p) => p.name));
+  const declared = new Map(op.parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
   const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
-  return [...new Set(names)].map((name) => ({
-    name,
-    identifier: uniqueName(camelCase(name, "param"), taken),
-    declared: declared.has(name),
-  }));
+  return [...new Set(names)].map((name) => {
+    const type = declared.has(name) ? plainParamType(declared.get(name)!.schema) : undefined;
+    return { name, identifier: uniqueName(camelCase(name, "param"), taken), declared: declared.has(name), ...(type ? { type } : {}) };
+  });
 }
 
 const MEDIA_PREFERENCE: Array<[RegExp, MediaChoice["format"]]> = [

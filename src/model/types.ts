@@ -19,6 +19,8 @@ export interface PathParam {
   identifier: string;
   /** Declared in the operation's parameters (so its type comes from schema.ts). */
   declared: boolean;
+  /** Its type written out (`string`, a literal union) when the schema is that plain; else schema.ts is indexed. */
+  type?: string;
 }
 
 export interface MediaChoice {
