@@ -1,5 +1,3 @@
-import { setCause } from "./errors.js";
-
 /** Reading response bodies, bounded: a body over the limit or malformed JSON is a typed failure, never a crash. */
 
 /** Why a 2xx body could not be used; the client turns it into an `InvalidResponseError`. */
@@ -11,6 +9,11 @@ export class DecodeFailure extends Error {
     setCause(this, options);
     this.reason = reason;
   }
+}
+
+/** `new Error(message, { cause })` without lib ES2022 (`lib: ["ES2020", "DOM"]` has no ErrorOptions): the same own, non-enumerable property. */
+export function setCause(error: Error, options: { cause?: unknown } | undefined): void {
+  if (options && "cause" in options) Object.defineProperty(error, "cause", { value: options.cause, writable: true, configurable: true });
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;

@@ -1,14 +1,11 @@
+import { setCause } from "./decode.js";
+
 /**
  * Errors thrown by the client. `ApiError` is an HTTP response outside 2xx (a subclass per common
  * status); `ConnectionError` (and its subclasses `OutcomeUnknownError` and `TimeoutError`) mean no
  * response arrived, and say whether the request was sent. Each says how many attempts were made
  * and, for writes that were not retried, why not.
  */
-/** `new Error(message, { cause })` without lib ES2022 (`lib: ["ES2020", "DOM"]` has no ErrorOptions): the same own, non-enumerable property. */
-export function setCause(error: Error, options: { cause?: unknown } | undefined): void {
-  if (options && "cause" in options) Object.defineProperty(error, "cause", { value: options.cause, writable: true, configurable: true });
-}
-
 export interface RequestInfo {
   method: string;
   url: string;
