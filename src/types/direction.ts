@@ -24,7 +24,7 @@ export function splitByDirection(document: OpenAPI3): OpenAPI3 {
 
   const nextSchemas: Record<string, Schema> = { ...schemas };
   for (const name of readChanged) nextSchemas[name] = readView(schemas[name]!);
-  for (const [name, copyName] of [...writable].sort(([a], [b]) => (a < b ? -1 : 1))) nextSchemas[copyName] = writeView(schemas[name]!, writable, false);
+  for (const [name, copyName] of [...writable].sort(([a], [b]) => (a < b ? -1 : 1))) nextSchemas[copyName] = withImplicitTags(writeView(schemas[name]!, writable, false), name, schemas, writable);
   const components = { ...document.components, schemas: nextSchemas } as NonNullable<OpenAPI3["components"]>;
   const requestBodies = document.components?.requestBodies as Record<string, Node> | undefined;
   if (requestBodies) components.requestBodies = mapValues(requestBodies, (body) => withBodySchemas(body, writable)) as NonNullable<typeof components.requestBodies>;
@@ -165,9 +165,40 @@ function differingForWrite(schemas: Record<string, Schema>, bodies: Schema[]): S
         differing.add(name);
         grew = true;
       }
+      // A differing variant's discriminated parent needs a copy too, to carry the variant's tag (see withImplicitTags).
+      for (const parent of differing.has(name) ? discriminatedParents(schemas, name) : []) {
+        if (!differing.has(parent)) {
+          differing.add(parent);
+          grew = true;
+        }
+      }
     }
   }
   return differing;
+}
+
+/** The components that `name` extends through `allOf` and that carry a discriminator. */
+function discriminatedParents(schemas: Record<string, Schema>, name: string): string[] {
+  const allOf = schemas[name]?.["allOf"];
+  if (!Array.isArray(allOf)) return [];
+  return allOf.map((member) => componentName(isObject(member) ? member["$ref"] : undefined)).filter((parent): parent is string => parent !== undefined && isObject(schemas[parent]?.["discriminator"]));
+}
+
+/**
+ * openapi-typescript tags a variant that is not in its parent's mapping with its own schema name:
+ * `CatWritable` would be tagged "CatWritable". The parent's copy maps the original name to the copy.
+ */
+function withImplicitTags(copy: Schema, name: string, schemas: Record<string, Schema>, writable: Map<string, string>): Schema {
+  const discriminator = copy["discriminator"];
+  if (!isObject(discriminator)) return copy;
+  const mapping: Node = { ...(isObject(discriminator["mapping"]) ? discriminator["mapping"] : {}) };
+  const mapped = new Set(Object.values(mapping).map(componentName));
+  for (const [child, childCopy] of writable) {
+    if (mapped.has(child) || mapped.has(childCopy) || !discriminatedParents(schemas, child).includes(name)) continue;
+    mapping[child] = componentRef(childCopy);
+  }
+  copy["discriminator"] = { ...discriminator, mapping };
+  return copy;
 }
 
 /** `Pet` → `PetWritable` (hey-api's naming), made unique against every existing component name. */

@@ -49,6 +49,7 @@ const ESM_ONLY = { verbatimModuleSyntax: true };
 /**
  * The setups: `module` decides whether the project folder is an ES module package or CommonJS.
  * Each one also carries every strictest flag (a strict-clean SDK is clean with them off too).
+ * @type {Record<string, { package: "module" | "commonjs"; options: Record<string, unknown> }>}
  */
 export const SETUPS = {
   "node-only (lib without DOM, @types/node, nodenext ESM)": { package: "module", options: { target: "ES2022", lib: ["ES2022"], types: ["node"], module: "NodeNext", moduleResolution: "NodeNext", ...ESM_ONLY } },
@@ -73,6 +74,7 @@ export function forCompiler(version, setup) {
 
 /** Copies `sdkDirs` (name → folder holding sdk/ and consumer.ts) into a project folder per package type. */
 export function writeProjects(group, sdkDirs) {
+  /** @type {Record<string, string>} */
   const roots = {};
   for (const pkg of ["module", "commonjs"]) {
     const root = path.join(WORK, group, pkg);

@@ -33,7 +33,7 @@ const pet = {
   },
 };
 
-describe("types follow the data's direction (readOnly, writeOnly, default)", () => {
+describe("types follow the data's direction (readOnly, writeOnly, default)", { timeout: 60_000 }, () => {
   const cases: [string, object, object, string][] = [
     [
       "a readOnly id required in the schema: not asked for, not accepted; present in the response",
@@ -81,6 +81,20 @@ describe("types follow the data's direction (readOnly, writeOnly, default)", () 
   ];
   it.each(cases)("%s", (_, schemas, body, checks) => {
     expect(check(doc(schemas, body), checks)).toEqual([]);
+  });
+
+  it.each([
+    ["the parent has the readOnly property", { id: { type: "string", readOnly: true } }, {}],
+    ["only the variant has one", {}, { since: { type: "string", readOnly: true } }],
+  ])("a discriminated variant's copy keeps its tag (no mapping: the schema name) when %s", (_, parentProps, childProps) => {
+    const schemas = {
+      Pet: { type: "object", required: ["petType"], properties: { petType: { type: "string" }, ...parentProps }, discriminator: { propertyName: "petType" } },
+      Cat: { allOf: [ref("Pet"), { type: "object", properties: { lives: { type: "integer" }, ...childProps } }] },
+    };
+    const output = generateSchemaTypes(doc(schemas, ref("Cat")));
+    expect(output).toMatch(/CatWritable: [^;]*\{[\s\S]*?petType: "Cat";/);
+    expect(output).not.toContain('"CatWritable";');
+    expect(check(doc(schemas, ref("Cat")), `const send: Send = { petType: "Cat", lives: 9 };`)).toEqual([]);
   });
 
   it("names request-side copies `<Name>Writable`, unique, and only for schemas whose views differ", () => {

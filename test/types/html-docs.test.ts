@@ -4,7 +4,7 @@ import { commentText } from "../../src/emit/docs.js";
 import { generateSchemaTypes } from "../../src/types/index.js";
 import { htmlToMarkdown } from "../../src/types/html-docs.js";
 
-describe("HTML in descriptions becomes Markdown in TSDoc", () => {
+describe("HTML in descriptions becomes Markdown in TSDoc", { timeout: 60_000 }, () => {
   const cases: [string, string, string][] = [
     ["paragraphs and code (Stripe)", "<p>Retrieves a <code>Customer</code> object.</p><p>Second.</p>", "Retrieves a `Customer` object.\n\nSecond."],
     ["links", 'See <a href="/docs/api/expanding_objects">expanding</a> and <a href=\'https://x.test\'>x</a>.', "See [expanding](/docs/api/expanding_objects) and [x](https://x.test)."],

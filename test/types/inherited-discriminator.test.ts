@@ -26,7 +26,7 @@ const doc = {
   },
 } as unknown as OpenAPI3;
 
-describe("a discriminator parent whose oneOf variants allOf it back", () => {
+describe("a discriminator parent whose oneOf variants allOf it back", { timeout: 60_000 }, () => {
   it("compiles, and the union still narrows on the tag", () => {
     const output = generateSchemaTypes(doc);
     expect(output).toContain('Cat: Omit<components["schemas"]["AnimalBase2"], "species">');

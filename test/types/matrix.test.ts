@@ -55,10 +55,11 @@ async function runMatrix(): Promise<void> {
   for (const [group, dirs, cells] of groups) {
     const roots = writeProjects(group, dirs);
     for (const [version, setup] of cells) {
-      const { options, unsupported } = forCompiler(version, SETUPS[setup]);
+      const project = SETUPS[setup]!;
+      const { options, unsupported } = forCompiler(version, project);
       if (unsupported) throw new Error(`${version} ${setup}: ${unsupported}`);
       const name = `${version}-${setup.replace(/\W+/g, "-")}`;
-      jobs.push(async () => void results.push({ group, version, setup, output: await typeCheck(tsc[version], roots[SETUPS[setup].package], name, options) }));
+      jobs.push(async () => void results.push({ group, version, setup, output: await typeCheck(tsc[version], roots[project.package], name, options) }));
     }
   }
   await pooled(jobs, 2);
