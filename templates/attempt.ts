@@ -16,7 +16,7 @@ export function mergeHeaders(headers: Record<string, string>, source: HeaderValu
 
 export function addCookie(headers: Record<string, string>, name: string, value: string): void {
   const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-  headers.cookie = headers.cookie ? `${headers.cookie}; ${pair}` : pair;
+  headers["cookie"] = headers["cookie"] ? `${headers["cookie"]}; ${pair}` : pair;
 }
 
 /**

@@ -34,7 +34,7 @@ export async function applyAuth(auth: AuthConfig, headers: Record<string, string
     const credential = auth.credentials[key];
     if (credential === undefined) continue;
     if (scheme.type !== "apiKey") {
-      headers.authorization =
+      headers["authorization"] =
         scheme.type === "basic"
           ? `Basic ${base64(`${(credential as BasicCredential).username}:${(credential as BasicCredential).password}`)}`
           : `Bearer ${await value(credential as Credential)}`;

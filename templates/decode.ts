@@ -5,9 +5,15 @@ export class DecodeFailure extends Error {
   declare readonly reason: "too-large" | "malformed-json";
 
   constructor(reason: "too-large" | "malformed-json", message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message);
+    setCause(this, options);
     this.reason = reason;
   }
+}
+
+/** `new Error(message, { cause })` without lib ES2022 (`lib: ["ES2020", "DOM"]` has no ErrorOptions): the same own, non-enumerable property. */
+export function setCause(error: Error, options: { cause?: unknown } | undefined): void {
+  if (options && "cause" in options) Object.defineProperty(error, "cause", { value: options.cause, writable: true, configurable: true });
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
@@ -50,20 +56,24 @@ export async function errorBody(response: Response, maxBytes: number, read?: Bod
   return text;
 }
 
-let decoder: TextDecoder | undefined;
+// Typed by its one method: with lib ES2022 and @types/node (no DOM), `TextDecoder` is a value, not a type.
+let decoder: { decode(bytes: Uint8Array): string } | undefined;
 
 function utf8(bytes: Uint8Array): string {
   return (decoder ??= new TextDecoder()).decode(bytes);
 }
 
+/** `Uint8Array<ArrayBuffer>` (what `Blob` and `Response` accept) from TypeScript 5.7, where typed arrays became generic; plain `Uint8Array` before. */
+type Bytes = ReturnType<Uint8Array["slice"]>;
+
 /** The body's bytes, refused past `maxBytes` (by Content-Length up front, else while reading). */
-async function readBytes(response: Response, maxBytes: number, read?: BodyRead): Promise<Uint8Array<ArrayBuffer>> {
+async function readBytes(response: Response, maxBytes: number, read?: BodyRead): Promise<Bytes> {
   const declared = Number(response.headers.get("content-length"));
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(declared, maxBytes);
   }
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  const chunks: Bytes[] = [];
   let total = 0;
   if (response.body) {
     const reader = response.body.getReader();
@@ -76,7 +86,7 @@ async function readBytes(response: Response, maxBytes: number, read?: BodyRead):
         await reader.cancel().catch(() => undefined);
         throw tooLarge(total, maxBytes);
       }
-      chunks.push(value as Uint8Array<ArrayBuffer>);
+      chunks.push(value as Bytes);
     }
     // A read cancelled by the attempt's timer or the caller's signal ends early: fail, do not parse half a body.
     if (read?.aborted) throw read.reason;

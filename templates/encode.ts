@@ -173,11 +173,11 @@ export function encodeBody(
   contentType: string,
   body: unknown,
   encoding?: Readonly<Record<string, FieldEncoding>>,
-): { body: BodyInit; contentType: string | undefined } {
+): { body: NonNullable<RequestInit["body"]>; contentType: string | undefined } {
   if (format === "json") return { body: JSON.stringify(body), contentType };
   if (format === "multipart") return multipartBody(body, encoding);
   if (format === "form") return { body: formBody(body, encoding), contentType };
-  return { body: format === "text" ? String(body) : (body as BodyInit), contentType };
+  return { body: format === "text" ? String(body) : (body as NonNullable<RequestInit["body"]>), contentType };
 }
 
 /** A field with a declared `contentType` and no `style` is that media type (JSON for `application/json`); else its style, `form` by default. */
@@ -205,7 +205,7 @@ interface Part {
  * OpenAPI says multipart ignores `style`, but a spec that declares it (Stripe's) means it, and its
  * server reads nothing else.
  */
-function multipartBody(body: unknown, encoding?: Readonly<Record<string, FieldEncoding>>): { body: BodyInit; contentType: string | undefined } {
+function multipartBody(body: unknown, encoding?: Readonly<Record<string, FieldEncoding>>): { body: NonNullable<RequestInit["body"]>; contentType: string | undefined } {
   const parts: Part[] = [];
   for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
     const field = encoding?.[name];

@@ -1,3 +1,5 @@
+import { setCause } from "./decode.js";
+
 /**
  * Errors thrown by the client. `ApiError` is an HTTP response outside 2xx (a subclass per common
  * status); `ConnectionError` (and its subclasses `OutcomeUnknownError` and `TimeoutError`) mean no
@@ -19,7 +21,8 @@ export class SdkError extends Error {
   declare readonly idempotencyKey: string | undefined;
 
   constructor(message: string, info: RequestInfo, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message);
+    setCause(this, options);
     this.name = new.target.name;
     this.method = info.method;
     this.url = info.url;

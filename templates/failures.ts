@@ -41,5 +41,5 @@ export function neverSent(cause: unknown): boolean {
 
 export function reasonOf(error: ConnectionError): string {
   if (error instanceof TimeoutError) return "timeout";
-  return errorCodes(error.cause)[0] ?? (error instanceof OutcomeUnknownError ? "connection lost" : "connection failed");
+  return errorCodes((error as { cause?: unknown }).cause)[0] ?? (error instanceof OutcomeUnknownError ? "connection lost" : "connection failed");
 }

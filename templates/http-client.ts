@@ -41,7 +41,8 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
     // Relative base URLs resolve against the page in a browser.
     target = new URL(
       appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles),
-      typeof location === "undefined" ? undefined : location.href,
+      // `location` exists in browsers only (and is not declared without lib DOM).
+      (globalThis as { location?: { href: string } }).location?.href,
     );
     headers = mergeHeaders(mergeHeaders({ accept: endpoint.accept ?? "application/json" }, config.headers), styleHeaders(options.headers, endpoint.headerExplode));
     if (options.cookies) appendStyledCookies(headers, options.cookies, endpoint.cookieStyles);

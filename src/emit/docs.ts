@@ -1,11 +1,12 @@
 import type { ApiMethod } from "../model/types.js";
+import { htmlToMarkdown } from "../types/html-docs.js";
 
 /**
  * Spec text is untrusted: it goes into generated code only inside TSDoc comments, with every
  * `*​/` broken so that a description cannot close the comment and inject code after it.
  */
 export function commentText(text: string): string {
-  return text
+  return htmlToMarkdown(text)
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(/\*\//g, "*\\/")
     .replace(/[\u202A-\u202E\u2066-\u2069]/g, "")

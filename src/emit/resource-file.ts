@@ -84,8 +84,10 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
     }
   }
   const functions = new Set(functionNames.values());
+  // Only a parameter type indexes `paths` here; a sub-resource may be called `paths` (GitHub repos.traffic.popular).
+  const indexesPaths = methods.some((m) => m.parameters?.some((p) => String(p.type).includes("paths[")));
   const classImports: Import[] = [
-    { module: "../schema.js", names: [{ name: "paths" }], typeOnly: true },
+    ...(indexesPaths ? [{ module: "../schema.js", names: [{ name: "paths" }], typeOnly: true }] : []),
     { module: "../runtime/index.js", names: [{ name: "ApiPromise" }, { name: "HttpClient" }], typeOnly: true },
     { module: `../operations/${resource.fileName}.js`, names: exported.map((name) => (functions.has(name) ? { name } : { name, typeOnly: true })) },
     ...resource.children.map((child): Import => ({ module: `./${child.fileName}.js`, names: [{ name: child.className }] })),
@@ -114,14 +116,15 @@ function resourceClass(resource: Resource, methods: OptionalKind<MethodDeclarati
     name: resource.className,
     isExported: true,
     // `#client` is a private field, so no spec name (a sub-resource called `client`) can clash with it.
+    // A class that only groups sub-resources has none: an unread field fails `noUnusedLocals`.
     properties: [
-      { name: "#client", type: "HttpClient", isReadonly: true },
+      ...(methods.length > 0 ? [{ name: "#client", type: "HttpClient", isReadonly: true }] : []),
       ...resource.children.map((child) => ({ name: child.name, type: child.className, isReadonly: true })),
     ],
     ctors: [
       {
         parameters: [{ name: "client", type: "HttpClient" }],
-        statements: ["this.#client = client;", ...resource.children.map((child) => `this.${child.name} = new ${child.className}(client);`)],
+        statements: [...(methods.length > 0 ? ["this.#client = client;"] : []), ...resource.children.map((child) => `this.${child.name} = new ${child.className}(client);`)],
       },
     ],
     methods,

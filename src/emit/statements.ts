@@ -22,9 +22,10 @@ export function typeAlias(name: string, type: string): string {
   return `export type ${name} = ${type};`;
 }
 
-/** The imports, each without the names that `statements` never mention (no unused-import noise); an import left with none is dropped. */
+/** The imports, each without the names that the code of `statements` never mentions (no unused-import noise); an import left with none is dropped. */
 export function importStatements(imports: Import[], statements: Statement[]): string[] {
-  const text = JSON.stringify(statements);
+  // Docs left out: a summary that says "paths" must not keep `paths` imported (`noUnusedLocals`).
+  const text = JSON.stringify(statements, (key, value: unknown) => (key === "docs" ? undefined : value));
   return imports.flatMap(({ module, names, typeOnly }) => {
     const kept = names.filter(({ name }) => mentions(text, name));
     if (kept.length === 0) return [];

@@ -12,6 +12,7 @@ export function operationType(method: ApiMethod): string {
 }
 
 export function pathParamType(method: ApiMethod, param: PathParam): string {
+  if (param.type) return param.type;
   // Path parameters are always required; a nullable schema must not make `null` an accepted argument.
   return param.declared ? `NonNullable<${operationType(method)}["parameters"]["path"]${key(param.name)}>` : "string | number";
 }

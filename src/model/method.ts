@@ -1,5 +1,6 @@
 import type { MediaTypeObject, ParameterObject } from "openapi-typescript";
 import { camelCase, uniqueName } from "./names.js";
+import { plainParamType } from "./param-type.js";
 import type { SpecOperation } from "./operations.js";
 import { bodyEncoding, headerExplode, paramStyle, paramStyles, wireNotes } from "./wire.js";
 import type { ApiMethod, HttpMethod, MediaChoice, MethodKind, PathParam, ResponseChoice, Role } from "./types.js";
@@ -75,11 +76,12 @@ export function retryClass(method: HttpMethod, idempotencyHeader: string | undef
 function pathParams(op: SpecOperation): PathParam[] {
   // Names the generated function uses itself: its `client` parameter, the runtime helpers it calls, the `contentType` it picks.
   const taken = new Set(["body", "options", "client", "encodePathParam", "readEventStream", "contentType"]);
+  const declared = new Map(op.parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
   const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
-  const params = new Map(op.parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
   return [...new Set(names)].map((name) => {
-    const style = params.has(name) ? paramStyle(params.get(name)!) : undefined;
-    return { name, identifier: uniqueName(camelCase(name, "param"), taken), declared: params.has(name), ...(style ? { style } : {}) };
+    const type = declared.has(name) ? plainParamType(declared.get(name)!.schema) : undefined;
+    const style = declared.has(name) ? paramStyle(declared.get(name)!) : undefined;
+    return { name, identifier: uniqueName(camelCase(name, "param"), taken), declared: declared.has(name), ...(type ? { type } : {}), ...(style ? { style } : {}) };
   });
 }
 

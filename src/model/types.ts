@@ -40,6 +40,8 @@ export interface PathParam {
   declared: boolean;
   /** `label` / `matrix` style, `explode`, or `allowReserved` / `x-multi-segment` (keeps `/`). */
   style?: ParamStyle;
+  /** Its type written out (`string`, a literal union) when the schema is that plain; else schema.ts is indexed. */
+  type?: string;
 }
 
 export interface MediaChoice {

@@ -1,6 +1,7 @@
 import type * as TS from "typescript";
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import { openapiTypescript, ts } from "./libraries.js";
+import { OPTIONAL_MARK } from "./direction.js";
 import { prepareDocument } from "./prepare.js";
 import { recursiveSchemasAsAliases } from "./recursive-aliases.js";
 import { nullSafeWithRequired } from "./with-required.js";
@@ -40,7 +41,7 @@ export function generateSchemaTypes(original: OpenAPI3): string {
     redoc: undefined as unknown as GlobalContext["redoc"],
     silent: true,
     transform: binaryAsBlob,
-    transformProperty: undefined,
+    transformProperty: optionalWhenMarked,
     makePathsEnum: false,
     generatePathParams: false,
     readWriteMarkers: false,
@@ -58,4 +59,10 @@ function binaryAsBlob(schema: { format?: unknown; nullable?: unknown; type?: unk
   const blob = ts.factory.createTypeReferenceNode("Blob");
   const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes("null"));
   return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+}
+
+/** A defaulted property of a request-side copy (./direction.ts) is optional: the server fills it in. */
+function optionalWhenMarked(property: TS.PropertySignature, schema: unknown): TS.PropertySignature | undefined {
+  if (schema === null || typeof schema !== "object" || (schema as Record<string, unknown>)[OPTIONAL_MARK] !== true || property.questionToken) return undefined;
+  return ts.factory.updatePropertySignature(property, property.modifiers, property.name, ts.factory.createToken(ts.SyntaxKind.QuestionToken), property.type);
 }

@@ -157,7 +157,7 @@ describe("resource model", () => {
     );
     const method = model.resources[0]!.methods[0]!;
     expect(method.pathParams).toEqual([
-      { name: "file-id", identifier: "fileId", declared: true },
+      { name: "file-id", identifier: "fileId", declared: true, type: "string" },
       { name: "ext", identifier: "ext", declared: false },
     ]);
     expect([method.hasQuery, method.queryRequired]).toEqual([true, true]);
