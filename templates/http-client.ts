@@ -7,6 +7,7 @@ import { appendQuery, encodeBody } from "./encode.js";
 import { apiErrorFor, ConnectionError, InvalidResponseError, OutcomeUnknownError, TimeoutError, type RequestInfo } from "./errors.js";
 import { describeCause, neverSent, reasonOf } from "./failures.js";
 import { redactHeaders, safely } from "./hooks.js";
+import { newIdempotencyKey } from "./idempotency-key.js";
 import { fetchKeepingCredentials } from "./redirect.js";
 import { isTransientStatus, parseRetryAfter, resolveRetryPolicy, retryDelay, type RetryPolicy } from "./retry.js";
 
@@ -50,7 +51,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
 
   // One key per logical call, identical on every attempt, so the server can deduplicate retries.
   const keyHeader = (idempotencyHeader ?? "idempotency-key").toLowerCase();
-  const idempotencyKey = options.idempotencyKey ?? (idempotencyHeader ? headers[keyHeader] ?? crypto.randomUUID() : undefined);
+  const idempotencyKey = options.idempotencyKey ?? (idempotencyHeader ? headers[keyHeader] ?? newIdempotencyKey() : undefined);
   if (idempotencyKey !== undefined) headers[keyHeader] = idempotencyKey;
 
   // A streamed body is consumed by the first attempt: it cannot be replayed, so it is never retried.
