@@ -40,6 +40,8 @@ runChecks(sdk, ${JSON.stringify(target)}).then((report) => (window.report = repo
       await tab.waitForFunction(() => (window as unknown as { report?: unknown }).report !== undefined, undefined, { timeout: 90_000 });
       const report = await tab.evaluate(() => (window as unknown as { report: Report & { error?: string } }).report);
       if ("error" in report && report.error) throw new Error(`${report.error}\n${errors.join("\n")}`);
+      // Else the key generator's fallback (no crypto.randomUUID) would not be what ran.
+      if (report.secureContext !== false) throw new Error(`the page was a secure context (isSecureContext: ${report.secureContext})`);
       return report;
     } finally {
       await browser.close();
