@@ -96,14 +96,25 @@ function parseTarget(raw: Record<string, unknown>, at: string, base: string, fai
 
 function parseRetry(value: unknown, at: string, fail: Fail): NonNullable<ModelOptions["retry"]> {
   if (value === false) return false;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw fail(at, "expected false or { maxRetries?, initialDelayMs?, maxDelayMs? }");
-  const result: Record<string, number> = {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw fail(at, "expected false or { maxRetries?, initialDelayMs?, maxDelayMs?, methods? }");
+  const result: Record<string, number | string[]> = {};
   for (const [key, n] of Object.entries(value)) {
+    if (key === "methods") {
+      result.methods = parseRetryMethods(n, `${at}/methods`, fail);
+      continue;
+    }
     if (!["maxRetries", "initialDelayMs", "maxDelayMs"].includes(key)) throw fail(`${at}/${escape(key)}`, `unknown retry option "${key}"`);
     if (typeof n !== "number" || !Number.isFinite(n) || n < 0) throw fail(`${at}/${key}`, `"${key}" must be a number ≥ 0`);
     result[key] = n;
   }
   return result;
+}
+
+/** `retry.methods` narrows which methods retry; POST or PATCH in it still need an idempotency key. */
+function parseRetryMethods(value: unknown, at: string, fail: Fail): string[] {
+  const allowed = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST", "PATCH"];
+  if (!Array.isArray(value) || !value.every((m) => typeof m === "string" && allowed.includes(m))) throw fail(at, `"methods" must be a list of ${allowed.join(", ")}`);
+  return [...value] as string[];
 }
 
 function parseOverrides(value: unknown, at: string, fail: Fail): Overrides {

@@ -119,7 +119,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
     const delay = transient && retries(attempt) ? retryDelay(attempt, policy as RetryPolicy, parseRetryAfter(responseHeaders, timers.now()), timers.random) : undefined;
     const overrunsDeadline = delay !== undefined && deadlineAt !== undefined && timers.now() + delay >= deadlineAt;
     if (delay === undefined || overrunsDeadline) {
-      let note = transient && !retrySafe ? notRetried() : overrunsDeadline ? pastDeadline() : "";
+      let note = overrunsDeadline ? pastDeadline() : transient ? notRetried() : "";
       // A precondition that held before may fail because an earlier attempt, whose answer was lost, succeeded.
       if (status === 412 && attempt > 1) note += ` This was attempt ${attempt}: an earlier attempt may have taken effect and changed the resource.`;
       const payload = await errorBody(response, maxBytes, current);
@@ -137,7 +137,12 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   /** Whether another attempt may follow this one (the retry policy is resolved at the first failure). */
   function retries(attempt: number): boolean {
     policy ??= resolveRetryPolicy(config.retry, options.retry);
-    return retrySafe && policy !== false && attempt <= policy.maxRetries;
+    return retrySafe && policy !== false && attempt <= policy.maxRetries && !leftOut(policy);
+  }
+
+  /** The caller narrowed retries (`retry.methods`) to methods other than this one. */
+  function leftOut(resolved: RetryPolicy | false): boolean {
+    return resolved !== false && resolved.methods !== undefined && !(resolved.methods as readonly string[]).includes(method.toUpperCase());
   }
 
   /** Waits before the next attempt, or returns false when the wait would overrun the deadline. */
@@ -154,7 +159,8 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   }
 
   function notRetried(): string {
-    return retrySafe ? "" : ` It was not retried because ${method} is not idempotent and no idempotency key was given.`;
+    if (retrySafe) return leftOut((policy ??= resolveRetryPolicy(config.retry, options.retry))) ? ` It was not retried because retry.methods leaves ${method} out.` : "";
+    return ` It was not retried because ${method} is not idempotent and no idempotency key was given.`;
   }
 
   function pastDeadline(): string {
