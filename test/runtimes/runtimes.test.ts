@@ -4,7 +4,6 @@
  * them all (CI does this); in a plain `npm test` a runtime that is not installed is skipped.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +15,7 @@ import { denoRunner } from "./runners/deno.js";
 import { nodeRunners } from "./runners/node.js";
 import type { Runner } from "./runners/runner.js";
 import { workerdRunner } from "./runners/workerd.js";
-import { startApi } from "./server.mjs";
+import { freePort, startApi } from "./server.mjs";
 
 const RUNNERS: Runner[] = [...nodeRunners, denoRunner, bunRunner, chromiumRunner, workerdRunner];
 const REQUIRED = process.env.SDKWRIGHT_RUNTIMES === "required";
@@ -43,7 +42,7 @@ beforeAll(async () => {
   await generate({ input, out: path.join(work, "sdk-js"), emit: "js" });
   copyFileSync(path.join(import.meta.dirname, "checks.mjs"), path.join(work, "checks.mjs"));
   writeFileSync(path.join(work, "package.json"), JSON.stringify({ type: "module", private: true }));
-  refusedUrl = `http://127.0.0.1:${await closedPort()}/v1`;
+  refusedUrl = `http://127.0.0.1:${await freePort()}/v1`;
 }, 120_000);
 
 describe("the generated SDK in each runtime", { timeout: 120_000 }, () => {
@@ -71,12 +70,3 @@ describe("the generated SDK in each runtime", { timeout: 120_000 }, () => {
     });
   }
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -100,6 +100,15 @@ export async function startApi({ keepAlive = false, trapReusedPost = false } = {
   };
 }
 
+/** A loopback port nothing listens on (free when this returns). */
+export async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 function send(res, status, headers, body) {
   res.writeHead(status, { ...headers, "content-type": "application/json" });
   res.end(JSON.stringify(body));

@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { installed, isInstalled } from "../installed.mjs";
-import { reportOf } from "../report.js";
+import type { Report } from "../report.js";
+import { freePort } from "../server.mjs";
 import type { Runner } from "./runner.js";
 
 /**
@@ -37,20 +38,28 @@ const config :Workerd.Config = (
 );
 `,
     );
-    // workerd serves until killed: a small client fetches the report, then the server is stopped.
-    const server = (await import("node:child_process")).spawn(installed.workerd, ["serve", "workerd.capnp"], { cwd: work, stdio: ["ignore", "ignore", "pipe"] });
+    // workerd serves until killed: the report is fetched from it, then it is stopped.
+    const server = spawn(installed.workerd, ["serve", "workerd.capnp"], { cwd: work, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     server.stderr.on("data", (chunk) => (stderr += chunk));
     try {
-      const fetchScript = `for (let i = 0; i < 100; i++) { try { const r = await fetch("http://127.0.0.1:${port}/"); console.log("REPORT " + await r.text()); process.exit(0); } catch { await new Promise((r) => setTimeout(r, 100)); } } process.exit(1);`;
-      return await reportOf(process.execPath, ["--input-type=module", "-e", fetchScript], { cwd: work }).catch((error: Error) => {
-        throw new Error(`${error.message}\nworkerd: ${stderr}`);
-      });
+      return await reportFrom(`http://127.0.0.1:${port}/`, () => stderr);
     } finally {
       server.kill();
     }
   },
 };
+
+/** The worker's answer, once workerd listens (it takes a moment to start; bounded at 10 s). */
+async function reportFrom(url: string, stderr: () => string): Promise<Report> {
+  for (let tries = 0; tries < 100; tries++) {
+    const response = await fetch(url, { signal: AbortSignal.timeout(90_000) }).catch(() => undefined);
+    if (response?.ok) return (await response.json()) as Report;
+    if (response) throw new Error(`the worker answered ${response.status}: ${await response.text()}\n${stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`workerd did not start:\n${stderr()}`);
+}
 
 /** `dir`'s .js files, relative to `root`, with `/` separators (the module names the worker imports). */
 function jsFiles(root: string, dir: string): string[] {
@@ -58,12 +67,4 @@ function jsFiles(root: string, dir: string): string[] {
     .filter((file) => file.endsWith(".js"))
     .map((file) => `${dir}/${file.split(path.sep).join("/")}`)
     .sort();
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
