@@ -159,8 +159,9 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   }
 
   function notRetried(): string {
-    if (retrySafe) return leftOut((policy ??= resolveRetryPolicy(config.retry, options.retry))) ? ` It was not retried because retry.methods leaves ${method} out.` : "";
-    return ` It was not retried because ${method} is not idempotent and no idempotency key was given.`;
+    if (!retrySafe) return ` It was not retried because ${method} is not idempotent and no idempotency key was given.`;
+    policy ??= resolveRetryPolicy(config.retry, options.retry);
+    return leftOut(policy) ? ` It was not retried because retry.methods leaves ${method} out.` : "";
   }
 
   function pastDeadline(): string {
