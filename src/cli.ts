@@ -20,6 +20,7 @@ interface GenerateArgs {
   config: string | undefined;
   baseUrl: string | undefined;
   emit: EmitFormat | undefined;
+  importExtension: "js" | "ts" | undefined;
   format: boolean;
   force: boolean;
   check: boolean;
@@ -74,6 +75,7 @@ async function generateTargets(generate: typeof import("./generate.js").generate
         force: argv.force,
         check: argv.check,
         emit: target.emit,
+        ...(target.importExtension ? { importExtension: target.importExtension } : {}),
         format: target.format === true,
         signal: interrupt.signal,
         model: target.model,
@@ -198,6 +200,7 @@ await yargs(hideBin(process.argv))
         .option("config", configOption)
         .option("base-url", { type: "string", describe: "Default base URL of the client (instead of the spec's first server)" })
         .option("emit", { choices: ["ts", "js", "cjs"] as const, describe: "TypeScript sources (default), or .js + .d.ts as ES modules or CommonJS" })
+        .option("import-extension", { choices: ["js", "ts"] as const, describe: "How the TypeScript output imports its own modules: ./x.js (default) or ./x.ts (Deno, node main.ts)" })
         .option("format", { type: "boolean", default: false, describe: "Format the output with this project's Prettier" })
         .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 if the output folder is not what the spec produces now (for CI)" })
         .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when the spec or a file it references changes" })

@@ -5,6 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { SdkwrightError } from "./errors.js";
 import type { ModelOptions, Overrides } from "./model/index.js";
+import type { ImportExtension } from "./output/import-extension.js";
 
 /**
  * `sdkwright.config.{json,mjs,ts}` (or `--config file`): one spec, or several under `specs`, with
@@ -18,6 +19,8 @@ export interface Target {
   input?: string;
   output?: string;
   emit: EmitFormat;
+  /** `ts`: relative imports end in `.ts` (see output/import-extension.ts). */
+  importExtension?: ImportExtension;
   /** Format with the project's Prettier. */
   format?: boolean;
   model: ModelOptions;
@@ -27,7 +30,7 @@ export type EmitFormat = "ts" | "js" | "cjs";
 
 export const CONFIG_FILES = ["sdkwright.config.json", "sdkwright.config.mjs", "sdkwright.config.ts"] as const;
 
-const TARGET_KEYS = ["input", "output", "baseUrl", "retry", "emit", "format", "stripCommonPrefix", "overrides"] as const;
+const TARGET_KEYS = ["input", "output", "baseUrl", "retry", "emit", "importExtension", "format", "stripCommonPrefix", "overrides"] as const;
 
 /** The config file named by `--config`, else the first `sdkwright.config.*` in `cwd`, else none. */
 export function findConfig(explicit: string | undefined, cwd: string): string | undefined {
@@ -58,7 +61,7 @@ type Fail = (pointer: string, message: string) => SdkwrightError;
 function parseTarget(raw: Record<string, unknown>, at: string, base: string, fail: Fail): Target {
   const unknown = Object.keys(raw).find((key) => !(TARGET_KEYS as readonly string[]).includes(key));
   if (unknown !== undefined) throw fail(`${at}/${escape(unknown)}`, `unknown key "${unknown}"`);
-  const { input, output, baseUrl, retry, emit, format, stripCommonPrefix, overrides } = raw;
+  const { input, output, baseUrl, retry, emit, importExtension, format, stripCommonPrefix, overrides } = raw;
   const string = (value: unknown, key: string) => {
     if (value !== undefined && (typeof value !== "string" || value === "")) throw fail(`${at}/${key}`, `"${key}" must be a non-empty string`);
     return value as string | undefined;
@@ -73,6 +76,10 @@ function parseTarget(raw: Record<string, unknown>, at: string, base: string, fai
   if (emit !== undefined) {
     if (emit !== "ts" && emit !== "js" && emit !== "cjs") throw fail(`${at}/emit`, `"emit" must be "ts", "js" or "cjs"`);
     target.emit = emit;
+  }
+  if (importExtension !== undefined) {
+    if (importExtension !== "js" && importExtension !== "ts") throw fail(`${at}/importExtension`, `"importExtension" must be "js" or "ts"`);
+    target.importExtension = importExtension;
   }
   if (format !== undefined) {
     if (typeof format !== "boolean") throw fail(`${at}/format`, "expected true or false");
@@ -89,14 +96,25 @@ function parseTarget(raw: Record<string, unknown>, at: string, base: string, fai
 
 function parseRetry(value: unknown, at: string, fail: Fail): NonNullable<ModelOptions["retry"]> {
   if (value === false) return false;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw fail(at, "expected false or { maxRetries?, initialDelayMs?, maxDelayMs? }");
-  const result: Record<string, number> = {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw fail(at, "expected false or { maxRetries?, initialDelayMs?, maxDelayMs?, methods? }");
+  const result: Record<string, number | string[]> = {};
   for (const [key, n] of Object.entries(value)) {
+    if (key === "methods") {
+      result.methods = parseRetryMethods(n, `${at}/methods`, fail);
+      continue;
+    }
     if (!["maxRetries", "initialDelayMs", "maxDelayMs"].includes(key)) throw fail(`${at}/${escape(key)}`, `unknown retry option "${key}"`);
     if (typeof n !== "number" || !Number.isFinite(n) || n < 0) throw fail(`${at}/${key}`, `"${key}" must be a number ≥ 0`);
     result[key] = n;
   }
   return result;
+}
+
+/** `retry.methods` narrows which methods retry; POST or PATCH in it still need an idempotency key. */
+function parseRetryMethods(value: unknown, at: string, fail: Fail): string[] {
+  const allowed = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST", "PATCH"];
+  if (!Array.isArray(value) || !value.every((m) => typeof m === "string" && allowed.includes(m))) throw fail(at, `"methods" must be a list of ${allowed.join(", ")}`);
+  return [...value] as string[];
 }
 
 function parseOverrides(value: unknown, at: string, fail: Fail): Overrides {
@@ -155,6 +173,7 @@ export interface TargetFlags {
   config?: string | undefined;
   baseUrl?: string | undefined;
   emit?: EmitFormat | undefined;
+  importExtension?: ImportExtension | undefined;
   format?: boolean | undefined;
 }
 
@@ -187,6 +206,7 @@ export async function resolveTargets(flags: TargetFlags, cwd: string, needOutput
       input,
       ...(output === undefined ? {} : { output }),
       emit: flags.emit ?? target.emit,
+      ...(flags.importExtension ?? target.importExtension ? { importExtension: flags.importExtension ?? target.importExtension } : {}),
       ...(flags.format || target.format ? { format: true } : {}),
       model: { ...target.model, ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }) },
     };

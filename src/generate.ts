@@ -9,6 +9,7 @@ import type { SpecProblem } from "./load/validate.js";
 import type { ModelOptions } from "./model/index.js";
 import type { ApiModel, Resource } from "./model/types.js";
 import type { CheckResult } from "./output/check.js";
+import type { ImportExtension } from "./output/import-extension.js";
 import type { StagedOutput } from "./output/write.js";
 import { VERSION } from "./version.js";
 
@@ -23,6 +24,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** TypeScript sources (default), or compiled `.js` + `.d.ts` as ES modules (`js`) or CommonJS (`cjs`). */
   emit?: EmitFormat;
+  /** `ts`: the TypeScript output imports its own modules as `./x.ts`, for Deno and `node main.ts` (default `js`). */
+  importExtension?: ImportExtension;
   /** Format the output with the project's Prettier (found from `cwd`). */
   format?: boolean;
   /** Aborting (e.g. on Ctrl-C) stops before the output is swapped in: the previous output stays as it was. */
@@ -140,7 +143,7 @@ async function generateFiles(spec: OpenedSpec, { options, cwd, out, progress, st
   const schema: GeneratedFile = { path: "schema.ts", content: typesOrError(() => generateSchemaTypes(spec.document), spec.source) };
   const locked = lockFile({ generator: `sdkwright ${VERSION}`, spec: hash, methods: lockOf(model.resources) });
   const emitted = [schema, locked, ...client].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const typescript = withBanner(emitted);
+  const typescript = await (await import("./output/import-extension.js")).withImportExtension(withBanner(emitted), options.importExtension, options.emit);
   if (options.emit && options.emit !== "ts") progress(`compiling to ${options.emit === "cjs" ? "CommonJS" : "ES modules"}`);
   const compiled = options.emit && options.emit !== "ts" ? await (await import("./output/compile.js")).compileOutput(typescript, options.emit) : typescript;
   if (options.format) progress("formatting with Prettier");

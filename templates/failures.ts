@@ -2,13 +2,23 @@
 import { OutcomeUnknownError, TimeoutError, type ConnectionError } from "./errors.js";
 
 export function describeCause(cause: unknown): string {
-  // undici puts the system error under `cause`; other fetch implementations (and mocks) reject
-  // with it directly, sometimes as a plain `{ code, message }` object.
-  for (const candidate of [(cause as { cause?: unknown } | null | undefined)?.cause, cause]) {
-    const { code, message } = (candidate ?? {}) as { code?: unknown; message?: unknown };
+  // The innermost error says what happened; the outer ones only say that fetch failed. undici
+  // puts the system error (with a `code`) under `cause`, Deno its text (no code); other fetch
+  // implementations (and mocks) reject with it directly, sometimes as a plain `{ code, message }`.
+  const chain = causeChain(cause).reverse();
+  for (const candidate of chain) {
+    const { code, message } = candidate as { code?: unknown; message?: unknown };
     if (typeof code === "string" && code) return `${code}${typeof message === "string" && message ? ` (${message})` : ""}`;
   }
-  return cause instanceof Error ? cause.message : String(cause);
+  const text = chain.map((candidate) => (candidate as { message?: unknown }).message).find((message): message is string => typeof message === "string" && message !== "");
+  return text ?? String(cause);
+}
+
+/** `error`, its `cause`, the cause's cause...: outermost first, objects only, bounded. */
+function causeChain(error: unknown): object[] {
+  const chain: object[] = [];
+  for (let item = error; item !== null && typeof item === "object" && chain.length < 8; item = (item as { cause?: unknown }).cause) chain.push(item);
+  return chain;
 }
 
 /**
@@ -31,12 +41,16 @@ export function errorCodes(error: unknown): string[] {
 }
 
 /**
- * True only when every code found says the connection was never established (and there is one):
- * refused, unresolved host name, or undici's own connect timeout.
+ * True only when the failure says the connection was never established: every error code found
+ * (and there is one) is refused, unresolved host name, or undici's own connect timeout; or, where
+ * no code is given (Deno), the text names hyper's connect phase
+ * (`client error (Connect): tcp connect error: Connection refused`, `... dns error: ...`).
+ * Browsers reject with a bare `TypeError` ("Failed to fetch") whatever happened: never provable.
  */
 export function neverSent(cause: unknown): boolean {
   const codes = errorCodes(cause);
-  return codes.length > 0 && codes.every((code) => /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)$/.test(code));
+  if (codes.length === 0) return causeChain(cause).some((item) => /\bclient error \(Connect\)/.test(String((item as { message?: unknown }).message)));
+  return codes.every((code) => /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)$/.test(code));
 }
 
 export function reasonOf(error: ConnectionError): string {

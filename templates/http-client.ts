@@ -8,6 +8,7 @@ import { assertSendable, buildFailure } from "./not-sent.js";
 import { apiErrorFor, ConnectionError, InvalidResponseError, OutcomeUnknownError, TimeoutError, type RequestInfo } from "./errors.js";
 import { describeCause, neverSent, reasonOf } from "./failures.js";
 import { redactHeaders, safely } from "./hooks.js";
+import { newIdempotencyKey } from "./idempotency-key.js";
 import { fetchKeepingCredentials } from "./redirect.js";
 import { isTransientStatus, parseRetryAfter, resolveRetryPolicy, retryDelay, type RetryPolicy } from "./retry.js";
 
@@ -59,7 +60,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
 
   // One key per logical call, identical on every attempt, so the server can deduplicate retries.
   const keyHeader = (idempotencyHeader ?? "idempotency-key").toLowerCase();
-  const idempotencyKey = options.idempotencyKey ?? (idempotencyHeader ? headers[keyHeader] ?? crypto.randomUUID() : undefined);
+  const idempotencyKey = options.idempotencyKey ?? (idempotencyHeader ? headers[keyHeader] ?? newIdempotencyKey() : undefined);
   if (idempotencyKey !== undefined) headers[keyHeader] = idempotencyKey;
 
   // A streamed body is consumed by the first attempt: it cannot be replayed, so it is never retried.
@@ -132,7 +133,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
     const delay = transient && retries(attempt) ? retryDelay(attempt, policy as RetryPolicy, parseRetryAfter(responseHeaders, timers.now()), timers.random) : undefined;
     const overrunsDeadline = delay !== undefined && deadlineAt !== undefined && timers.now() + delay >= deadlineAt;
     if (delay === undefined || overrunsDeadline) {
-      let note = transient && !retrySafe ? notRetried() : overrunsDeadline ? pastDeadline() : "";
+      let note = overrunsDeadline ? pastDeadline() : transient ? notRetried() : "";
       // A precondition that held before may fail because an earlier attempt, whose answer was lost, succeeded.
       if (status === 412 && attempt > 1) note += ` This was attempt ${attempt}: an earlier attempt may have taken effect and changed the resource.`;
       const payload = await errorBody(response, maxBytes, current);
@@ -150,7 +151,12 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   /** Whether another attempt may follow this one (the retry policy is resolved at the first failure). */
   function retries(attempt: number): boolean {
     policy ??= resolveRetryPolicy(config.retry, options.retry);
-    return retrySafe && policy !== false && attempt <= policy.maxRetries;
+    return retrySafe && policy !== false && attempt <= policy.maxRetries && !leftOut(policy);
+  }
+
+  /** The caller narrowed retries (`retry.methods`) to methods other than this one. */
+  function leftOut(resolved: RetryPolicy | false): boolean {
+    return resolved !== false && resolved.methods !== undefined && !(resolved.methods as readonly string[]).includes(method.toUpperCase());
   }
 
   /** Waits before the next attempt, or returns false when the wait would overrun the deadline. */
@@ -167,7 +173,9 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   }
 
   function notRetried(): string {
-    return retrySafe ? "" : ` It was not retried because ${method} is not idempotent and no idempotency key was given.`;
+    if (!retrySafe) return ` It was not retried because ${method} is not idempotent and no idempotency key was given.`;
+    policy ??= resolveRetryPolicy(config.retry, options.retry);
+    return leftOut(policy) ? ` It was not retried because retry.methods leaves ${method} out.` : "";
   }
 
   function pastDeadline(): string {

@@ -16,5 +16,5 @@ export type {
   Timers,
   UnsafeRequestOptions,
 } from "./config.js";
-export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
+export { DEFAULT_RETRY, type RetryMethod, type RetryOptions } from "./retry.js";
 export { readEventStream, type ServerSentEvent } from "./sse.js";

@@ -10,9 +10,16 @@ export interface RetryOptions {
   initialDelayMs?: number | undefined;
   /** Longest wait between attempts; a longer `Retry-After` ends retrying (default 8 s). */
   maxDelayMs?: number | undefined;
+  /**
+   * Only these methods are retried, e.g. `["PUT"]` (default: every method that is safe to repeat).
+   * It narrows, never widens: a POST or PATCH listed here is still retried only with an idempotency key.
+   */
+  methods?: readonly RetryMethod[] | undefined;
 }
 
-export type RetryPolicy = { [K in keyof RetryOptions]-?: number };
+export type RetryMethod = "GET" | "HEAD" | "OPTIONS" | "PUT" | "DELETE" | "POST" | "PATCH";
+
+export type RetryPolicy = { maxRetries: number; initialDelayMs: number; maxDelayMs: number; methods?: readonly RetryMethod[] | undefined };
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000 };
 
@@ -27,7 +34,8 @@ export function resolveRetryPolicy(client: RetryOptions | false | undefined, cal
   // (a `maxRetries` of undefined would otherwise never stop retrying).
   const policy = { ...DEFAULT_RETRY };
   for (const key of ["maxRetries", "initialDelayMs", "maxDelayMs"] as const) policy[key] = call?.[key] ?? (client || undefined)?.[key] ?? policy[key];
-  return policy;
+  const methods = call?.methods ?? (client || undefined)?.methods;
+  return methods === undefined ? policy : { ...policy, methods };
 }
 
 /**

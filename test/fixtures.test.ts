@@ -16,14 +16,14 @@ function listFiles(dir: string): string[] {
 }
 
 describe.each(names)("fixture %s", (name) => {
-  it("matches its committed SDK byte for byte (run `npm run fixtures` after a deliberate change)", async () => {
+  it("matches its committed SDK byte for byte (run `npm run fixtures` after a deliberate change)", { timeout: 30_000 }, async () => {
     const { files } = await generate({ input: path.join(fixtures, name, "openapi.yaml") });
     const committed = path.join(fixtures, name, "sdk");
     expect(files.map((f) => f.path).sort()).toEqual(listFiles(committed).filter((f) => f !== MANIFEST));
     for (const file of files) expect(file.content, file.path).toBe(readFileSync(path.join(committed, file.path), "utf8"));
   });
 
-  it("is deterministic: two runs give identical files", async () => {
+  it("is deterministic: two runs give identical files", { timeout: 30_000 }, async () => {
     const input = path.join(fixtures, name, "openapi.yaml");
     const [a, b] = await Promise.all([generate({ input }), generate({ input })]);
     expect(a.files).toEqual(b.files);

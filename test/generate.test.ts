@@ -6,7 +6,7 @@ import { generate, SdkwrightError } from "../src/index.js";
 
 const petstore = path.resolve(import.meta.dirname, "../fixtures/petstore/openapi.yaml");
 
-describe("generate (programmatic API)", () => {
+describe("generate (programmatic API)", { timeout: 30_000 }, () => {
   it("returns the files in memory with stats, and writes them when given out", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "sdkwright-api-")), "sdk");
     const result = await generate({ input: petstore, out });

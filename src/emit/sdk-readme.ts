@@ -35,13 +35,14 @@ export function sdkReadme(model: ApiModel, functionNames: ReadonlyMap<ApiMethod,
     "## Retry policy",
     "",
     "Idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) are retried on network errors and 408/429/500/502/503/504 with backoff, jitter and",
-    "`Retry-After` (`createClient({ retry: { maxRetries, initialDelayMs, maxDelayMs } })`, or per call; `retry: false` turns it off). POST and",
+    "`Retry-After` (`createClient({ retry: { maxRetries, initialDelayMs, maxDelayMs } })`, or per call; `retry: false` turns it off;",
+    "`retry: { methods: [\"PUT\"] }` narrows retries to the methods listed, and never widens them to a POST or PATCH without a key). POST and",
     "PATCH are sent exactly once unless the operation declares an `Idempotency-Key` header or the call passes `idempotencyKey`; then one key",
     "goes out on every attempt.",
     "",
     "| method | HTTP | path | retried | why |",
     "|---|---|---|---|---|",
-    ...rows(model.resources, ""),
+    ...rows(model.resources, "", model.retry ? model.retry.methods : undefined),
     "",
   ].join("\n");
   return { path: "README.md", content };
@@ -97,12 +98,17 @@ function authSection(schemes: AuthScheme[]): string[] {
   ];
 }
 
-function rows(resources: Resource[], prefix: string): string[] {
+/** `methods`: the config's `retry.methods`, which narrows the default. */
+function rows(resources: Resource[], prefix: string, methods: string[] | undefined): string[] {
   return resources.flatMap((resource) => {
     const here = `${prefix}${resource.name}`;
     return [
-      ...resource.methods.map((m) => `| \`${here}.${m.name}()\` | ${m.httpMethod.toUpperCase()} | ${cell(m.path)} | ${m.retry.safe ? "yes" : "no"} | ${m.retry.reason} |`),
-      ...rows(resource.children, `${here}.`),
+      ...resource.methods.map((m) => {
+        const http = m.httpMethod.toUpperCase();
+        const [retried, why] = m.retry.safe && methods !== undefined && !methods.includes(http) ? ["no", `${m.retry.reason}, but not in this client's \`retry.methods\``] : [m.retry.safe ? "yes" : "no", m.retry.reason];
+        return `| \`${here}.${m.name}()\` | ${http} | ${cell(m.path)} | ${retried} | ${why} |`;
+      }),
+      ...rows(resource.children, `${here}.`, methods),
     ];
   });
 }

@@ -58,7 +58,7 @@ export const SDK_EXPORTS: ReadonlySet<string> = new Set(
     "UnprocessableEntityError RateLimitError InternalServerError apiErrorFor InvalidResponseError RequestBuildError ConnectionError " +
     "OutcomeUnknownError TimeoutError RequestInfo RequestSent createHttpClient HttpClient BaseRequestOptions ClientConfig " +
     "Endpoint HeaderValues IdempotentWriteOptions RequestHookInfo RequestOptions ResponseHookInfo RetryHookInfo Timers " +
-    "UnsafeRequestOptions DEFAULT_RETRY RetryOptions ServerSentEvent readEventStream " +
+    "UnsafeRequestOptions DEFAULT_RETRY RetryMethod RetryOptions ServerSentEvent readEventStream " +
     "Client createClient createBaseClient DEFAULT_BASE_URL SECURITY_SCHEMES ClientAuth ClientOptions components operations paths webhooks"
   ).split(" "),
 );

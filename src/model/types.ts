@@ -128,7 +128,7 @@ export interface ApiModel {
   /** The spec's first server URL, or undefined when it declares none. */
   baseUrl: string | undefined;
   /** The client's default retry policy when the config sets one. */
-  retry?: { maxRetries?: number; initialDelayMs?: number; maxDelayMs?: number } | false;
+  retry?: { maxRetries?: number; initialDelayMs?: number; maxDelayMs?: number; methods?: string[] } | false;
   resources: Resource[];
   auth: AuthScheme[];
   /** Naming collisions that were resolved, and overrides that were ignored. */

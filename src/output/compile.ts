@@ -44,8 +44,9 @@ export async function compileOutput(files: GeneratedFile[], format: Exclude<Emit
     throw new Error(`the generated TypeScript did not compile (${errors.length} errors; first: ${first})`);
   }
   const others = files.filter((f) => !f.path.endsWith(".ts"));
-  // A CommonJS SDK inside an ESM package needs its own package.json to be read as CommonJS.
-  const marker = format === "cjs" ? [{ path: "package.json", content: '{ "type": "commonjs" }\n' }] : [];
+  // The SDK's own package.json says how its .js files are read, whatever the host package's
+  // `type` says: CommonJS inside an ESM package, ES modules inside a CommonJS one (`npm init`'s default).
+  const marker = [{ path: "package.json", content: `{ "type": "${format === "cjs" ? "commonjs" : "module"}" }\n` }];
   return [...output, ...others, ...marker].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 

@@ -13,6 +13,7 @@ export const RUNTIME_FILES = [
   "failures.ts",
   "hooks.ts",
   "http-client.ts",
+  "idempotency-key.ts",
   "index.ts",
   "not-sent.ts",
   "redirect.ts",

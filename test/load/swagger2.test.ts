@@ -97,7 +97,7 @@ const REAL_SWAGGER_2 = [
   "slack-web-api.json",
 ];
 
-describe.skipIf(!existsSync(SHARED))("loadSpec: real Swagger 2.0 specs", () => {
+describe.skipIf(!existsSync(SHARED))("loadSpec: real Swagger 2.0 specs", { timeout: 30_000 }, () => {
   it.each(REAL_SWAGGER_2)("%s loads as OpenAPI 3.0 with every operation", async (name) => {
     const file = path.join(SHARED, name);
     const spec = await loadSpec(file);

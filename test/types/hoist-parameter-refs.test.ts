@@ -25,7 +25,7 @@ const enode = () =>
     },
   }) as unknown as OpenAPI3;
 
-describe("refs to a parameter declared inline in another operation (enode.io, digitalocean.com, opensuse.org/obs)", () => {
+describe("refs to a parameter declared inline in another operation (enode.io, digitalocean.com, opensuse.org/obs)", { timeout: 30_000 }, () => {
   it("are hoisted into components.parameters; the input is not mutated", () => {
     const input = enode();
     const before = JSON.stringify(input);

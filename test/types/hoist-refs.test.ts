@@ -7,7 +7,7 @@ import { typeErrors } from "./typecheck.js";
 const doc = (schemas: object, parameters: object = {}) =>
   ({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {}, components: { schemas, parameters } }) as unknown as OpenAPI3;
 
-describe("refs into the inside of a schema (seen in codat.io, nexmo.com in the APIs.guru directory)", () => {
+describe("refs into the inside of a schema (seen in codat.io, nexmo.com in the APIs.guru directory)", { timeout: 30_000 }, () => {
   it("are hoisted into components.schemas and typed; the input is not mutated", () => {
     const input = doc(
       {
@@ -33,7 +33,7 @@ describe("refs into the inside of a schema (seen in codat.io, nexmo.com in the A
   });
 });
 
-describe("refs through more than one property (twinehealth.com, azure.com network-applicationGateway)", () => {
+describe("refs through more than one property (twinehealth.com, azure.com network-applicationGateway)", { timeout: 30_000 }, () => {
   const resource = {
     type: "object",
     properties: {
@@ -63,7 +63,7 @@ describe("refs through more than one property (twinehealth.com, azure.com networ
   });
 });
 
-describe("refs into examples (shutterstock.com, microsoft.com cognitiveservices-*)", () => {
+describe("refs into examples (shutterstock.com, microsoft.com cognitiveservices-*)", { timeout: 30_000 }, () => {
   it("are data, not types: left alone, so an array example does not become a schema", () => {
     const input = {
       openapi: "3.0.3",

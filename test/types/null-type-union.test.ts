@@ -6,7 +6,7 @@ import { typeErrors } from "./typecheck.js";
 
 const doc = (schemas: object) => ({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {}, components: { schemas } }) as unknown as OpenAPI3;
 
-describe("OpenAPI 3.1 `type: null` beside oneOf/anyOf (vercel.com)", () => {
+describe("OpenAPI 3.1 `type: null` beside oneOf/anyOf (vercel.com)", { timeout: 30_000 }, () => {
   it("means null or one of the members, not null & (…)", () => {
     const output = generateSchemaTypes(doc({ Assigned: { type: "null", oneOf: [{ type: "number" }, { type: "boolean" }] }, Namespace: { type: "null", anyOf: [{ type: "string" }, { type: "number" }] } }));
     expect(output).toMatch(/Assigned: number \| boolean \| null;/);

@@ -6,7 +6,7 @@ import { typeErrors } from "./typecheck.js";
 
 const doc = (schemas: object) => ({ openapi: "3.0.0", info: { title: "t", version: "1" }, paths: {}, components: { schemas } }) as unknown as OpenAPI3;
 
-describe("enum of plain values on a type: object schema (mercedes-benz.com configurator)", () => {
+describe("enum of plain values on a type: object schema (mercedes-benz.com configurator)", { timeout: 30_000 }, () => {
   const productGroup = { type: "object", description: "A product group.", required: ["name"], properties: { name: { type: "string" } }, enum: ["PKW", "VAN", "SMART"] };
 
   it("is dropped, so the object is typed by its properties instead of failing", () => {

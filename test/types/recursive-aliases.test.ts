@@ -5,7 +5,7 @@ import { typeErrors } from "./typecheck.js";
 
 const doc = (schemas: object) => ({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {}, components: { schemas } }) as unknown as OpenAPI3;
 
-describe("a component schema that contains itself outside an object (vercel.com EdgeConfigItemValue)", () => {
+describe("a component schema that contains itself outside an object (vercel.com EdgeConfigItemValue)", { timeout: 30_000 }, () => {
   const json = {
     description: "Any JSON value.",
     oneOf: [{ type: "string" }, { type: "number" }, { type: "boolean" }, { type: "object" }, { type: "array", items: { $ref: "#/components/schemas/Value" } }],

@@ -25,7 +25,7 @@ const sirikit = () =>
     },
   }) as unknown as OpenAPI3;
 
-describe("a discriminator property declared again by a child schema (apple.com sirikit-cloud-media)", () => {
+describe("a discriminator property declared again by a child schema (apple.com sirikit-cloud-media)", { timeout: 30_000 }, () => {
   it("is declared once, as the injected literal, and type-checks", () => {
     const output = generateSchemaTypes(sirikit());
     const destination = /DestinationResult: \{([^}]*)\}/.exec(output)![1]!;

@@ -5,7 +5,7 @@ import { typeErrors } from "./typecheck.js";
 
 const doc = (schemas: object) => ({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {}, components: { schemas } }) as unknown as OpenAPI3;
 
-describe("allOf + required over a member that can be null or undefined (plaid.com, linode.com, twinehealth.com)", () => {
+describe("allOf + required over a member that can be null or undefined (plaid.com, linode.com, twinehealth.com)", { timeout: 30_000 }, () => {
   const cases: [string, object][] = [
     [
       "a nullable component (plaid PlaidError)",
