@@ -8,6 +8,8 @@ const CAUSES: Record<string, [what: string, fix: string]> = {
   ENOSPC: ["no space left on the device", "free some disk space, or choose an output folder on another disk"],
   EDQUOT: ["the disk quota is exceeded", "free some space within your quota, or choose another output folder"],
   ENOTDIR: ["a part of the path is a file, not a folder", "choose an output path whose parent folders are folders"],
+  // What `mkdir -p` says when a part of the path is a file.
+  EEXIST: ["a part of the path is a file, not a folder", "choose an output path whose parent folders are folders"],
   EISDIR: ["a folder is in the way of a file", "remove or rename that folder, or choose another output folder"],
   EMFILE: ["too many files are open", "raise the open-file limit (ulimit -n) and run again"],
   EBUSY: ["the folder is busy (in use by another program)", "close what uses it (an editor, a watcher) and run again"],
