@@ -10,11 +10,12 @@ import type { GenerateResult } from "./generate.js";
 import { formatCheck } from "./output/check.js";
 import { unknownArgumentHint } from "./suggest.js";
 import { VERSION } from "./version.js";
-import { formatWarning, plural, summarizeWarnings } from "./warnings.js";
+import { formatWarning, plural, summarizeWarnings, type Warning } from "./warnings.js";
 
 /* argv → options → generate; prints; exit codes. The work itself lives in generate() and inspect(). */
 
-const MAX_WARNINGS_SHOWN = 20;
+/** The first few of each code, so one noisy code does not hide the others; `inspect` lists them all. */
+const WARNINGS_SHOWN_PER_CODE = 3;
 
 interface GenerateArgs {
   spec: string | undefined;
@@ -105,8 +106,9 @@ async function generateTargets(generate: typeof import("./generate.js").generate
 function printResult(result: GenerateResult, shown: string, argv: GenerateArgs): void {
   const warnings = result.diagnostics;
   if (!argv.quiet) {
-    for (const warning of warnings.slice(0, MAX_WARNINGS_SHOWN)) process.stderr.write(formatWarning(warning) + "\n");
-    if (warnings.length > MAX_WARNINGS_SHOWN) process.stderr.write(`warning: ... and ${warnings.length - MAX_WARNINGS_SHOWN} more, all listed by \`sdkwright inspect\`\n`);
+    const sample = sampleWarnings(warnings);
+    for (const warning of sample) process.stderr.write(formatWarning(warning) + "\n");
+    if (warnings.length > sample.length) process.stderr.write(`warning: ... and ${warnings.length - sample.length} more, all listed by \`sdkwright inspect\`\n`);
     if (warnings.length > 1) {
       const spec = warnings[0]!.spec ? `${warnings[0]!.spec}: ` : "";
       process.stderr.write(`warning: ${spec}${summarizeWarnings(warnings)}; silence a category or code with --ignore-warnings <name>\n`);
@@ -121,6 +123,15 @@ function printResult(result: GenerateResult, shown: string, argv: GenerateArgs):
   }
   const { resources, methods, files, ms } = result.stats;
   if (!argv.quiet) process.stdout.write(`sdkwright: ${plural(resources, "resource")}, ${plural(methods, "method")}, ${plural(files, "file")} → ${shown} in ${(ms / 1000).toFixed(2)} s\n`);
+}
+
+function sampleWarnings(warnings: Warning[]): Warning[] {
+  const seen = new Map<string, number>();
+  return warnings.filter((w) => {
+    const count = (seen.get(w.code) ?? 0) + 1;
+    seen.set(w.code, count);
+    return count <= WARNINGS_SHOWN_PER_CODE;
+  });
 }
 
 function report(target: Target & { input: string }, result: GenerateResult) {

@@ -38,6 +38,8 @@ const CATEGORY_OF: Record<string, WarningCategory> = {
   "paths-missing": "spec",
   "response-description-missing": "spec",
   "spec-structure": "spec",
+  "nullable-without-type": "spec",
+  "unknown-field": "spec",
   "path-parameters-defined": "spec",
   "no-identical-paths": "spec",
   "no-unresolved-refs": "spec",

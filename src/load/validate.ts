@@ -126,11 +126,12 @@ function throwOnErrors(problems: NormalizedProblem[], summary: string, options: 
 
 function toSpecProblem(problem: NormalizedProblem, options: CheckOptions & { withLine?: boolean }): SpecProblem {
   const where = problem.location[0];
-  const code = problem.ruleId === "struct" ? "spec-structure" : problem.ruleId;
-  if (!where) return { code, message: problem.message, location: {} };
+  const { code, fix } = warningCode(problem);
+  const coded = { code, ...(fix ? { fix } : {}) };
+  if (!where) return { ...coded, message: problem.message, location: {} };
   const location: ErrorLocation = { file: where.source.absoluteRef };
   if (where.pointer !== undefined) location.pointer = decodePointer(where.pointer.replace(/^#/, ""));
-  if (options.convertedFrom !== undefined || options.withLine === false) return { code, message: problem.message, location };
+  if (options.convertedFrom !== undefined || options.withLine === false) return { ...coded, message: problem.message, location };
   try {
     const { start } = getLineColLocation(where);
     location.line = start.line;
@@ -138,7 +139,7 @@ function toSpecProblem(problem: NormalizedProblem, options: CheckOptions & { wit
   } catch {
     // Line numbers are a courtesy; a pointer that cannot be mapped back to the source still locates the problem.
   }
-  return { code, message: problem.message, location };
+  return { ...coded, message: problem.message, location };
 }
 
 /** "Can't resolve $ref" names the $ref it could not resolve, read from the document at the problem's place. */
@@ -152,6 +153,18 @@ function withRefTarget(specProblem: SpecProblem, problem: NormalizedProblem, doc
   const ref = node !== null && typeof node === "object" ? (node as Record<string, unknown>)["$ref"] : undefined;
   if (typeof ref !== "string") return specProblem;
   return { ...specProblem, message: specProblem.message.replace(/\$ref/, `$ref ${JSON.stringify(ref)}`) };
+}
+
+/** The common validation findings get a code (and fix) of their own, so each can be silenced alone; the rest go by rule. */
+const KNOWN_FINDINGS: Array<[RegExp, string, string]> = [
+  [/`nullable` field is used/, "nullable-without-type", "add `type` beside `nullable: true` (the type is generated with `| null` either way)"],
+  [/is not expected here/, "unknown-field", "remove the field, or prefix a vendor extension with `x-`"],
+];
+
+function warningCode(problem: NormalizedProblem): { code: string; fix?: string } {
+  const known = KNOWN_FINDINGS.find(([pattern]) => pattern.test(problem.message));
+  if (known) return { code: known[1], fix: known[2] };
+  return { code: problem.ruleId === "struct" ? "spec-structure" : problem.ruleId };
 }
 
 function describe(location: ErrorLocation): string {

@@ -43,7 +43,8 @@ describe("loadSpec: valid OpenAPI 3 input", () => {
     expect(spec.document.components?.schemas?.["Pet"]).toBeDefined();
     expect(spec.warnings).toEqual([
       {
-        code: "spec-structure",
+        code: "nullable-without-type",
+        fix: expect.stringContaining("add `type`"),
         message: expect.stringContaining("`nullable`"),
         location: {
           file: fixture("warning-nullable-without-type.yaml"),
