@@ -191,11 +191,10 @@ interface InspectArgs {
 
 async function runInspect(argv: InspectArgs): Promise<void> {
   const [target] = await resolveTargets(argv, process.cwd(), false);
-  abortOnSignals("");
+  // No signal handler: inspect writes nothing, so Ctrl-C may end it at once, mid-fetch or mid-validation.
   const { formatInspection, inspect } = await import("./inspect.js");
   const model = await inspect(target!.input, {
     model: target!.model,
-    signal: interrupt.signal,
     ...(target!.ignoreWarnings ? { ignoreWarnings: target!.ignoreWarnings } : {}),
     ...(argv.timeout === undefined ? {} : { timeoutMs: argv.timeout * 1000 }),
   });
