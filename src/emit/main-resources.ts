@@ -42,7 +42,8 @@ export function mainResources(resources: Resource[]): Placed[] {
 
 function callArgs(method: ApiMethod): string {
   const values = method.pathParams.map((p) => p.identifier);
-  if (method.body) values.push("body");
+  // An optional body is left out when nothing follows it (Stripe's GETs declare one).
+  if (method.body && (method.body.required || method.queryRequired || method.headersRequired)) values.push("body");
   if (method.queryRequired || method.headersRequired) values.push("{ query }");
   return values.join(", ");
 }

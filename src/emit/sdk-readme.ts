@@ -26,8 +26,8 @@ export function sdkReadme(model: ApiModel, functionNames: ReadonlyMap<ApiMethod,
     "",
     "const api = createClient({",
     `  baseUrl: ${JSON.stringify(model.baseUrl ?? "https://api.example.com")},${model.baseUrl === undefined ? " // required: the spec names no server" : " // the spec's server; change it for staging or a proxy"}`,
-    model.auth[0]
-      ? `  auth: { ${model.auth[0].property}: ${credential(model.auth[0])} },`
+    firstScheme(model.auth)
+      ? `  auth: { ${firstScheme(model.auth)!.property}: ${credential(firstScheme(model.auth)!)} },`
       : "  // The spec declares no auth scheme: send credentials as a header, e.g. Authorization: `Bearer ${token}`.",
     '  headers: { "User-Agent": "my-app/1.0" }, // sent with every request',
     "});",
@@ -65,6 +65,11 @@ export function sdkReadme(model: ApiModel, functionNames: ReadonlyMap<ApiMethod,
     ...retrySection(model),
   ].join("\n");
   return { path: "README.md", content };
+}
+
+/** The scheme to show: a token is what most people have (Stripe declares basic and bearer). */
+function firstScheme(schemes: AuthScheme[]): AuthScheme | undefined {
+  return schemes.find((s) => s.type === "bearer") ?? schemes.find((s) => s.type === "apiKey") ?? schemes[0];
 }
 
 function credential(scheme: AuthScheme): string {
