@@ -19,7 +19,8 @@ const CASES: Array<[string, { file: string; codes: string[]; pointer: string; ch
   ['openapi: "3.0"', { file: "openapi-short-version.yaml", codes: ["openapi-version-short"], pointer: "/openapi", check: (d) => expect(d.openapi).toBe("3.0.0") }],
 ];
 
-describe("lenient loading", () => {
+// Generating runs the whole pipeline (1-2 s per spec when the machine is quiet).
+describe("lenient loading", { timeout: 30_000 }, () => {
   it.each(CASES)("%s loads with a warning and its fix", async (_name, { file, codes, pointer, check }) => {
     const spec = await loadSpec(fixture("lenient", file));
     expect(spec.warnings.map((w) => w.code)).toEqual(codes);

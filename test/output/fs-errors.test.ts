@@ -31,7 +31,8 @@ describe("file-system errors while writing --out", () => {
     expect(fileSystemError(ours, "/x")).toBe(ours);
   });
 
-  it("an --out under a regular file fails with the fix, through generate()", async () => {
+  // The whole pipeline runs (about 1.5 s when the machine is quiet).
+  it("an --out under a regular file fails with the fix, through generate()", { timeout: 30_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sdkwright-fs-"));
     writeFileSync(path.join(dir, "file"), "not a folder");
     const spec = path.resolve("fixtures/petstore/openapi.yaml");
