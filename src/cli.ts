@@ -8,20 +8,25 @@ import { resolveTargets, type EmitFormat, type Target } from "./config.js";
 import { SdkwrightError } from "./errors.js";
 import type { GenerateResult } from "./generate.js";
 import { formatCheck } from "./output/check.js";
+import { unknownArgumentHint } from "./suggest.js";
 import { VERSION } from "./version.js";
+import { formatWarning, plural, summarizeWarnings, type Warning } from "./warnings.js";
 
 /* argv → options → generate; prints; exit codes. The work itself lives in generate() and inspect(). */
 
-const MAX_WARNINGS_SHOWN = 20;
+/** The first few of each code, so one noisy code does not hide the others; `inspect` lists them all. */
+const WARNINGS_SHOWN_PER_CODE = 3;
 
 interface GenerateArgs {
   spec: string | undefined;
   out: string | undefined;
-  config: string | undefined;
+  config: string | false | undefined;
   baseUrl: string | undefined;
   emit: EmitFormat | undefined;
   importExtension: "js" | "ts" | undefined;
-  format: boolean;
+  format: boolean | undefined;
+  ignoreWarnings: string[] | undefined;
+  timeout: number | undefined;
   force: boolean;
   check: boolean;
   quiet: boolean;
@@ -33,12 +38,14 @@ interface GenerateArgs {
 /** Ctrl-C during a run: stop before the output is swapped in, so the previous output stays whole. */
 const interrupt = new AbortController();
 
+function abortOnSignals(what: string): void {
+  process.once("SIGINT", () => interrupt.abort(new SdkwrightError(`interrupted${what}`)));
+  process.once("SIGTERM", () => interrupt.abort(new SdkwrightError(`terminated${what}`)));
+}
+
 async function runGenerate(argv: GenerateArgs): Promise<void> {
   const targets = await resolveTargets(argv, process.cwd());
-  if (!argv.watch) {
-    process.once("SIGINT", () => interrupt.abort(new SdkwrightError("interrupted: the previous output was left as it was")));
-    process.once("SIGTERM", () => interrupt.abort(new SdkwrightError("terminated: the previous output was left as it was")));
-  }
+  if (!argv.watch) abortOnSignals(": the previous output was left as it was");
   const ok = await generateAll(targets, argv);
   if (!argv.watch) {
     process.exitCode = ok ? 0 : 1;
@@ -74,15 +81,19 @@ async function generateTargets(generate: typeof import("./generate.js").generate
         out,
         force: argv.force,
         check: argv.check,
-        emit: target.emit,
+        ...(target.emit ? { emit: target.emit } : {}),
         ...(target.importExtension ? { importExtension: target.importExtension } : {}),
-        format: target.format === true,
+        ...(target.format === undefined ? {} : { format: target.format }),
         signal: interrupt.signal,
         model: target.model,
         rename: argv.rename,
+        ...(target.ignoreWarnings ? { ignoreWarnings: target.ignoreWarnings } : {}),
+        ...(argv.timeout === undefined ? {} : { timeoutMs: argv.timeout * 1000 }),
         ...(showProgress(argv) ? { onProgress: (stage: string) => process.stderr.write(`sdkwright: ${stage}…\n`) } : {}),
       });
       ok &&= result.check?.upToDate ?? true;
+      // With several specs, each warning says which one it is about.
+      if (targets.length > 1) for (const w of result.diagnostics) w.spec = path.relative(process.cwd(), target.input) || target.input;
       // A stale output folder: also what regenerating it would change for the SDK's users (src/diff).
       const upgrade = result.check && !result.check.upToDate ? await (await import("./diff/stale-output.js")).diffStaleOutput(out, result.files).catch(noReport) : undefined;
       if (argv.json) reports.push({ ...report(target, result), ...(upgrade ? { diff: upgrade } : {}) });
@@ -106,9 +117,15 @@ function noReport(error: unknown): undefined {
 }
 
 function printResult(result: GenerateResult, shown: string, argv: GenerateArgs): void {
+  const warnings = result.diagnostics;
   if (!argv.quiet) {
-    for (const warning of result.warnings.slice(0, MAX_WARNINGS_SHOWN)) process.stderr.write(`warning: ${warning}\n`);
-    if (result.warnings.length > MAX_WARNINGS_SHOWN) process.stderr.write(`warning: ... and ${result.warnings.length - MAX_WARNINGS_SHOWN} more (see \`sdkwright inspect\`)\n`);
+    const sample = sampleWarnings(warnings);
+    for (const warning of sample) process.stderr.write(formatWarning(warning) + "\n");
+    if (warnings.length > sample.length) process.stderr.write(`warning: ... and ${warnings.length - sample.length} more, all listed by \`sdkwright inspect\`\n`);
+    if (warnings.length > 1) {
+      const spec = warnings[0]!.spec ? `${warnings[0]!.spec}: ` : "";
+      process.stderr.write(`warning: ${spec}${summarizeWarnings(warnings)}; silence a category or code with --ignore-warnings <name>\n`);
+    }
   }
   if (result.check) {
     const text = formatCheck(shown, result.check);
@@ -118,7 +135,16 @@ function printResult(result: GenerateResult, shown: string, argv: GenerateArgs):
     return;
   }
   const { resources, methods, files, ms } = result.stats;
-  if (!argv.quiet) process.stdout.write(`sdkwright: ${resources} resources, ${methods} methods, ${files} files → ${shown} in ${(ms / 1000).toFixed(2)} s\n`);
+  if (!argv.quiet) process.stdout.write(`sdkwright: ${plural(resources, "resource")}, ${plural(methods, "method")}, ${plural(files, "file")} → ${shown} in ${(ms / 1000).toFixed(2)} s\n`);
+}
+
+function sampleWarnings(warnings: Warning[]): Warning[] {
+  const seen = new Map<string, number>();
+  return warnings.filter((w) => {
+    const count = (seen.get(w.code) ?? 0) + 1;
+    seen.set(w.code, count);
+    return count <= WARNINGS_SHOWN_PER_CODE;
+  });
 }
 
 function report(target: Target & { input: string }, result: GenerateResult) {
@@ -128,6 +154,7 @@ function report(target: Target & { input: string }, result: GenerateResult) {
     out: target.output,
     ...result.stats,
     warnings: result.warnings,
+    diagnostics: result.diagnostics,
     ...(result.check ? { check: result.check } : {}),
   };
 }
@@ -167,10 +194,23 @@ async function watchAndRegenerate(targets: Array<Target & { input: string }>, ar
   await new Promise<void>((resolve) => process.once("SIGINT", () => (watchers.forEach((w) => w.close()), resolve())));
 }
 
-async function runInspect(argv: { spec: string | undefined; json: boolean; config: string | undefined }): Promise<void> {
+interface InspectArgs {
+  spec: string | undefined;
+  json: boolean;
+  config: string | false | undefined;
+  ignoreWarnings: string[] | undefined;
+  timeout: number | undefined;
+}
+
+async function runInspect(argv: InspectArgs): Promise<void> {
   const [target] = await resolveTargets(argv, process.cwd(), false);
+  // No signal handler: inspect writes nothing, so Ctrl-C may end it at once, mid-fetch or mid-validation.
   const { formatInspection, inspect } = await import("./inspect.js");
-  const model = await inspect(target!.input, { model: target!.model });
+  const model = await inspect(target!.input, {
+    model: target!.model,
+    ...(target!.ignoreWarnings ? { ignoreWarnings: target!.ignoreWarnings } : {}),
+    ...(argv.timeout === undefined ? {} : { timeoutMs: argv.timeout * 1000 }),
+  });
   process.stdout.write(argv.json ? JSON.stringify(model, null, 2) + "\n" : formatInspection(model));
 }
 
@@ -185,7 +225,28 @@ function formatError(error: unknown): string {
   return `error: ${text}\n  this is a bug in sdkwright; please report it with the spec that caused it`;
 }
 
-const configOption = { type: "string", describe: "Config file (default: sdkwright.config.{json,mjs,ts} in the current folder)" } as const;
+const configOption = { type: "string", describe: "Config file (default: sdkwright.config.{json,mjs,ts} in the current folder); --no-config reads none" } as const;
+const ignoreWarningsOption = {
+  type: "string",
+  array: true,
+  describe: "Warning categories (spec, conversion, semantics, naming, auth, output) or codes not to show; comma-separated or repeated",
+  coerce: (names: string[]) => names.flatMap((name) => name.split(",")).map((name) => name.trim()).filter(Boolean),
+} as const;
+const timeoutOption = { type: "number", describe: "Seconds to wait for each http(s) file of the spec (default 30)" } as const;
+
+/** The options of the command being parsed, for "did you mean --out?" (yargs suggests commands, not options). */
+let commandOptions: string[] = [];
+function rememberOptions(y: Argv): Argv {
+  // The method exists at run time; yargs' typings do not list it.
+  const known = (y as unknown as { getOptions?: () => { key: Record<string, unknown> } }).getOptions?.().key ?? {};
+  commandOptions = Object.keys(known).filter((key) => key.length > 1 && !/[A-Z]/.test(key));
+  return y;
+}
+
+/** Help uses the whole terminal (yargs wraps at 80 when it cannot tell), so example commands stay on one line. */
+function terminalWidth(): number {
+  return process.stdout.columns ?? (Number(process.env["COLUMNS"]) || 80);
+}
 
 await yargs(hideBin(process.argv))
   .scriptName("sdkwright")
@@ -194,36 +255,40 @@ await yargs(hideBin(process.argv))
     "generate [spec]",
     "Generate a typed TypeScript SDK from an OpenAPI description",
     (y: Argv) =>
-      y
+      rememberOptions(y
         .positional("spec", { type: "string", describe: "OpenAPI file (JSON or YAML) or http(s) URL; default: from the config file" })
         .option("out", { alias: "o", type: "string", describe: "Output folder (replaced atomically)" })
         .option("config", configOption)
         .option("base-url", { type: "string", describe: "Default base URL of the client (instead of the spec's first server)" })
         .option("emit", { choices: ["ts", "js", "cjs"] as const, describe: "TypeScript sources (default), or .js + .d.ts as ES modules or CommonJS" })
         .option("import-extension", { choices: ["js", "ts"] as const, describe: "How the TypeScript output imports its own modules: ./x.js (default) or ./x.ts (Deno, node main.ts)" })
-        .option("format", { type: "boolean", default: false, describe: "Format the output with this project's Prettier" })
+        .option("format", { type: "boolean", describe: "Format the output with this project's Prettier" })
         .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 if the output folder is not what the spec produces now (for CI)" })
         .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when the spec or a file it references changes" })
-        .option("force", { type: "boolean", default: false, describe: "Generate into a folder sdkwright did not create (its files are kept)" })
+        .option("force", { type: "boolean", default: false, describe: "Generate into a folder sdkwright did not create: its files are kept, except same-named ones, which generated files replace (each is named)" })
         .option("rename", { type: "boolean", default: false, describe: "Name every method afresh instead of keeping the names in the output's sdkwright.lock.json" })
+        .option("ignore-warnings", ignoreWarningsOption)
+        .option("timeout", timeoutOption)
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" })
         .option("json", { type: "boolean", default: false, describe: "Print a machine-readable report on stdout" })
         .example("$0 generate openapi.yaml --out src/api", "Write the SDK to src/api")
         .example("$0 generate --check", "In CI: fail if the committed SDK is out of date (uses sdkwright.config.json)")
-        .example("$0 generate openapi.yaml -o src/api --watch", "Regenerate on every change to the spec"),
+        .example("$0 generate openapi.yaml -o src/api --watch", "Regenerate on every change to the spec")),
     (argv) => runGenerate(argv as unknown as GenerateArgs),
   )
   .command(
     "inspect [spec]",
     "Show the resource tree that would be generated: methods, HTTP calls, retry safety, semantics lint",
     (y: Argv) =>
-      y
+      rememberOptions(y
         .positional("spec", { type: "string", describe: "OpenAPI file (JSON or YAML) or http(s) URL; default: from the config file" })
         .option("json", { type: "boolean", default: false, describe: "Print the model as JSON" })
         .option("config", configOption)
+        .option("ignore-warnings", ignoreWarningsOption)
+        .option("timeout", timeoutOption)
         .example("$0 inspect openapi.yaml", "Print the resource tree")
-        .example("$0 inspect openapi.yaml --json", "The same model as JSON, for scripts"),
-    (argv) => runInspect(argv as unknown as { spec: string | undefined; json: boolean; config: string | undefined }),
+        .example("$0 inspect openapi.yaml --json", "The same model as JSON, for scripts")),
+    (argv) => runInspect(argv as unknown as InspectArgs),
   )
   .command(
     "diff <before> <after>",
@@ -247,6 +312,8 @@ await yargs(hideBin(process.argv))
   )
   .demandCommand(1, "Name a command: sdkwright generate <spec> --out <dir>")
   .strict()
+  .recommendCommands()
+  .wrap(terminalWidth())
   .version(VERSION)
   .help()
   .alias("h", "help")
@@ -256,7 +323,10 @@ await yargs(hideBin(process.argv))
       process.exit(130);
     }
     if (error) process.stderr.write(formatError(error) + "\n");
-    else process.stderr.write(`error: ${message}\n  run \`sdkwright --help\` for usage\n`);
+    else {
+      const suggestion = message ? unknownArgumentHint(message, commandOptions) : undefined;
+      process.stderr.write(`error: ${message}\n  ${suggestion ? `fix: ${suggestion}` : "run `sdkwright --help` for usage"}\n`);
+    }
     process.exit(1);
   })
   .parseAsync();

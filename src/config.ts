@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { SdkwrightError } from "./errors.js";
 import type { ModelOptions, Overrides } from "./model/index.js";
 import type { ImportExtension } from "./output/import-extension.js";
+import { unknownWarningName, WARNING_CATEGORIES } from "./warnings.js";
 
 /**
  * `sdkwright.config.{json,mjs,ts}` (or `--config file`): one spec, or several under `specs`, with
@@ -18,22 +19,26 @@ import type { ImportExtension } from "./output/import-extension.js";
 export interface Target {
   input?: string;
   output?: string;
-  emit: EmitFormat;
+  /** Unset: TypeScript, or with `--check` as the output was made. */
+  emit?: EmitFormat;
   /** `ts`: relative imports end in `.ts` (see output/import-extension.ts). */
   importExtension?: ImportExtension;
   /** Format with the project's Prettier. */
   format?: boolean;
   model: ModelOptions;
+  /** Warning categories or codes not to show (see src/warnings.ts). */
+  ignoreWarnings?: string[];
 }
 
 export type EmitFormat = "ts" | "js" | "cjs";
 
 export const CONFIG_FILES = ["sdkwright.config.json", "sdkwright.config.mjs", "sdkwright.config.ts"] as const;
 
-const TARGET_KEYS = ["input", "output", "baseUrl", "retry", "emit", "importExtension", "format", "stripCommonPrefix", "overrides"] as const;
+const TARGET_KEYS = ["input", "output", "baseUrl", "retry", "emit", "importExtension", "format", "stripCommonPrefix", "overrides", "ignoreWarnings"] as const;
 
-/** The config file named by `--config`, else the first `sdkwright.config.*` in `cwd`, else none. */
-export function findConfig(explicit: string | undefined, cwd: string): string | undefined {
+/** The config file named by `--config`, else the first `sdkwright.config.*` in `cwd`, else none (also with `--no-config`). */
+export function findConfig(explicit: string | false | undefined, cwd: string): string | undefined {
+  if (explicit === false) return undefined;
   if (explicit !== undefined) return path.resolve(cwd, explicit);
   return CONFIG_FILES.map((name) => path.join(cwd, name)).find((file) => existsSync(file));
 }
@@ -61,12 +66,12 @@ type Fail = (pointer: string, message: string) => SdkwrightError;
 function parseTarget(raw: Record<string, unknown>, at: string, base: string, fail: Fail): Target {
   const unknown = Object.keys(raw).find((key) => !(TARGET_KEYS as readonly string[]).includes(key));
   if (unknown !== undefined) throw fail(`${at}/${escape(unknown)}`, `unknown key "${unknown}"`);
-  const { input, output, baseUrl, retry, emit, importExtension, format, stripCommonPrefix, overrides } = raw;
+  const { input, output, baseUrl, retry, emit, importExtension, format, stripCommonPrefix, overrides, ignoreWarnings } = raw;
   const string = (value: unknown, key: string) => {
     if (value !== undefined && (typeof value !== "string" || value === "")) throw fail(`${at}/${key}`, `"${key}" must be a non-empty string`);
     return value as string | undefined;
   };
-  const target: Target = { emit: "ts", model: {} };
+  const target: Target = { model: {} };
   const inputPath = string(input, "input");
   if (inputPath !== undefined) target.input = /^https?:\/\//i.test(inputPath) ? inputPath : path.resolve(base, inputPath);
   const outputPath = string(output, "output");
@@ -91,6 +96,7 @@ function parseTarget(raw: Record<string, unknown>, at: string, base: string, fai
     target.model.stripCommonPrefix = stripCommonPrefix;
   }
   if (overrides !== undefined) target.model.overrides = parseOverrides(overrides, `${at}/overrides`, fail);
+  if (ignoreWarnings !== undefined) target.ignoreWarnings = parseIgnoreWarnings(ignoreWarnings, `${at}/ignoreWarnings`, fail);
   return target;
 }
 
@@ -129,6 +135,13 @@ function parseOverrides(value: unknown, at: string, fail: Fail): Overrides {
     if (method !== undefined && typeof method !== "string") throw fail(`${pointer}/method`, "expected a method name");
   }
   return value as Overrides;
+}
+
+function parseIgnoreWarnings(value: unknown, at: string, fail: Fail): string[] {
+  if (!Array.isArray(value) || value.some((name) => typeof name !== "string")) throw fail(at, 'expected an array of warning categories or codes, e.g. ["semantics"]');
+  const unknown = unknownWarningName(value);
+  if (unknown !== undefined) throw fail(at, `unknown warning category or code "${unknown}" (categories: ${Object.keys(WARNING_CATEGORIES).join(", ")})`);
+  return value;
 }
 
 function escape(key: string): string {
@@ -170,7 +183,9 @@ async function importTypeScript(file: string): Promise<unknown> {
 export interface TargetFlags {
   spec?: string | undefined;
   out?: string | undefined;
-  config?: string | undefined;
+  /** `false`: `--no-config`, read no config file. */
+  config?: string | false | undefined;
+  ignoreWarnings?: string[] | undefined;
   baseUrl?: string | undefined;
   emit?: EmitFormat | undefined;
   importExtension?: ImportExtension | undefined;
@@ -183,15 +198,21 @@ export interface TargetFlags {
  * lists several.
  */
 export async function resolveTargets(flags: TargetFlags, cwd: string, needOutput = true): Promise<Array<Target & { input: string }>> {
+  const unknownName = unknownWarningName(flags.ignoreWarnings ?? []);
+  if (unknownName !== undefined) {
+    throw new SdkwrightError(`--ignore-warnings: unknown warning category or code "${unknownName}"`, {
+      hint: `name a category (${Object.keys(WARNING_CATEGORIES).join(", ")}) or a code shown in brackets after a warning`,
+    });
+  }
   const file = findConfig(flags.config, cwd);
   const configured = file === undefined ? [] : await readConfig(file);
   if (configured.length > 1 && (flags.spec !== undefined || flags.out !== undefined)) {
     throw new SdkwrightError(`the config lists ${configured.length} specs, so a spec or --out on the command line is ambiguous`, {
       location: { file: file! },
-      hint: "run `sdkwright generate` without a spec to generate them all, or pass --config with a single-spec file",
+      hint: "run `sdkwright generate` without a spec to generate them all, pass --no-config to use only the command line, or --config with a single-spec file",
     });
   }
-  const targets = configured.length > 0 ? configured : [{ emit: "ts" as const, model: {} }];
+  const targets: Target[] = configured.length > 0 ? configured : [{ model: {} }];
   return targets.map((target, index) => {
     const input = flags.spec === undefined ? target.input : /^https?:\/\//i.test(flags.spec) ? flags.spec : path.resolve(cwd, flags.spec);
     const output = flags.out === undefined ? target.output : path.resolve(cwd, flags.out);
@@ -202,12 +223,14 @@ export async function resolveTargets(flags: TargetFlags, cwd: string, needOutput
     if (needOutput && output === undefined) {
       throw new SdkwrightError("no output folder", { ...where, hint: "pass --out <dir> or set `output` in sdkwright.config.json" });
     }
+    const ignoreWarnings = [...(target.ignoreWarnings ?? []), ...(flags.ignoreWarnings ?? [])];
     return {
+      ...(ignoreWarnings.length ? { ignoreWarnings } : {}),
       input,
       ...(output === undefined ? {} : { output }),
-      emit: flags.emit ?? target.emit,
+      ...(flags.emit ?? target.emit ? { emit: flags.emit ?? target.emit } : {}),
       ...(flags.importExtension ?? target.importExtension ? { importExtension: flags.importExtension ?? target.importExtension } : {}),
-      ...(flags.format || target.format ? { format: true } : {}),
+      ...((flags.format ?? target.format) === undefined ? {} : { format: flags.format ?? target.format }),
       model: { ...target.model, ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }) },
     };
   });

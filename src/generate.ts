@@ -3,7 +3,7 @@ import path from "node:path";
 import type { EmitFormat } from "./config.js";
 import type { GeneratedFile } from "./emit/index.js";
 import { requireCached } from "./code-cache.js";
-import { formatLocation, SdkwrightError } from "./errors.js";
+import { SdkwrightError } from "./errors.js";
 import { openSpec, type OpenedSpec } from "./load/open.js";
 import type { SpecProblem } from "./load/validate.js";
 import type { ModelOptions } from "./model/index.js";
@@ -12,6 +12,8 @@ import type { CheckResult } from "./output/check.js";
 import type { ImportExtension } from "./output/import-extension.js";
 import type { StagedOutput } from "./output/write.js";
 import { VERSION } from "./version.js";
+import { readManifest, type RecordedOptions } from "./output/manifest.js";
+import { collectWarnings, ignoreWarnings, warning, warningText, type Warning } from "./warnings.js";
 
 export interface GenerateOptions {
   /** Path or http(s) URL of the OpenAPI description (JSON or YAML). */
@@ -22,11 +24,11 @@ export interface GenerateOptions {
   force?: boolean;
   /** Compare with `out` instead of writing it (`result.check` says what differs). */
   check?: boolean;
-  /** TypeScript sources (default), or compiled `.js` + `.d.ts` as ES modules (`js`) or CommonJS (`cjs`). */
+  /** TypeScript sources (default), or compiled `.js` + `.d.ts` as ES modules (`js`) or CommonJS (`cjs`). With `check` and unset: as the output was made. */
   emit?: EmitFormat;
   /** `ts`: the TypeScript output imports its own modules as `./x.ts`, for Deno and `node main.ts` (default `js`). */
   importExtension?: ImportExtension;
-  /** Format the output with the project's Prettier (found from `cwd`). */
+  /** Format the output with the project's Prettier (found from `cwd`). With `check` and unset: as the output was made. */
   format?: boolean;
   /** Aborting (e.g. on Ctrl-C) stops before the output is swapped in: the previous output stays as it was. */
   signal?: AbortSignal;
@@ -38,6 +40,10 @@ export interface GenerateOptions {
   model?: ModelOptions;
   /** Name every method afresh instead of keeping the names in `out`'s lock file (or `model.lock`). */
   rename?: boolean;
+  /** Time allowed to fetch each http(s) file of the spec (default 30 s). */
+  timeoutMs?: number;
+  /** Warning categories or codes to leave out of `warnings` and `diagnostics` (see src/warnings.ts). */
+  ignoreWarnings?: string[];
 }
 
 export interface GenerateResult {
@@ -45,6 +51,8 @@ export interface GenerateResult {
   model: ApiModel;
   /** Spec problems that did not stop generation, and naming collisions that were resolved. */
   warnings: string[];
+  /** The same warnings with their stable code, category, place and fix. */
+  diagnostics: Warning[];
   /** Every file or URL the spec was read from (root and `$ref`s). */
   sources: string[];
   /** With `check`: how `out` differs from what the spec produces now. */
@@ -68,12 +76,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // A relative `out`, like a relative `input`, is resolved against `cwd`.
   const cwd = options.cwd ?? process.cwd();
   const out = options.out === undefined ? undefined : path.resolve(cwd, options.out);
-  const spec = await openSpec(options.input, { cwd });
+  options = withRecordedOptions(options, out);
+  const record: RecordedOptions = { emit: options.emit ?? "ts", format: options.format === true };
+  const spec = await openSpec(options.input, { cwd, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(options.signal ? { signal: options.signal } : {}) });
   let staged: StagedOutput | undefined;
   // Staged only when the file names are final once emitted: `--emit js` renames them.
   const stage =
     out !== undefined && !options.check && (options.emit ?? "ts") === "ts"
-      ? async (paths: string[]) => void (staged = (await import("./output/write.js")).stageOutput(out, paths, { force: options.force === true }))
+      ? async (paths: string[]) => void (staged = (await import("./output/write.js")).stageOutput(out, paths, { force: options.force === true, record }))
       : undefined;
   try {
     let generated: { files: GeneratedFile[]; model: ApiModel };
@@ -88,22 +98,41 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const specWarnings = await settled(spec, options.signal);
     progress(options.check ? "comparing with the output folder" : out !== undefined ? "writing" : "done");
     let check: CheckResult | undefined;
-    if (out !== undefined && options.check) check = (await import("./output/check.js")).checkOutput(out, files);
-    else if (staged) await staged.commit(files, options.signal);
+    let replaced: string[] = [];
+    if (out !== undefined && options.check) check = { ...(await import("./output/check.js")).checkOutput(out, files), options: record };
     else if (out !== undefined) {
-      const { writeOutput } = await import("./output/write.js");
-      await writeOutput(out, files, { force: options.force === true, ...(options.signal ? { signal: options.signal } : {}) });
+      try {
+        ({ replaced } = await writeFiles(out, files, staged, { ...options, record }));
+      } catch (error) {
+        throw (await import("./output/fs-errors.js")).fileSystemError(error, out);
+      }
     }
-    const warnings = [
-      ...specWarnings.map((w) => `${w.message} (${formatLocation(w.location)})`),
-      ...model.warnings,
-      ...model.lint.map((finding) => `${finding.method} ${finding.path} (${finding.call}): ${finding.reason}`),
-    ];
-    return { files, model, warnings, sources: spec.files, ...(check ? { check } : {}), stats: { ...countMethods(model.resources), files: files.length, ms: performance.now() - started } };
+    const diagnostics = ignoreWarnings([...collectWarnings(specWarnings, model), ...replaced.map(replacedWarning)], options.ignoreWarnings);
+    const warnings = diagnostics.map(warningText);
+    return { files, model, warnings, diagnostics, sources: spec.files, ...(check ? { check } : {}), stats: { ...countMethods(model.resources), files: files.length, ms: performance.now() - started } };
   } catch (error) {
     await staged?.discard();
     throw error;
   }
+}
+
+async function writeFiles(out: string, files: GeneratedFile[], staged: StagedOutput | undefined, options: GenerateOptions & { record: RecordedOptions }): Promise<{ replaced: string[] }> {
+  if (staged) return staged.commit(files, options.signal);
+  const { writeOutput } = await import("./output/write.js");
+  return writeOutput(out, files, { force: options.force === true, record: options.record, ...(options.signal ? { signal: options.signal } : {}) });
+}
+
+/** `--check` makes the output the way the manifest says it was made (`--format`, `--emit`), unless told otherwise. */
+function withRecordedOptions(options: GenerateOptions, out: string | undefined): GenerateOptions {
+  const recorded = out !== undefined && options.check ? readManifest(out)?.options : undefined;
+  if (!recorded) return options;
+  return { ...options, emit: options.emit ?? recorded.emit, format: options.format ?? recorded.format };
+}
+
+function replacedWarning(file: string): Warning {
+  return warning("output-file-replaced", `your ${file} in the output folder was replaced by the generated file of that name (--force)`, {
+    fix: "keep your own files under other names than the generated ones",
+  });
 }
 
 interface FilesContext {

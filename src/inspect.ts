@@ -1,16 +1,22 @@
 import type { ModelOptions } from "./model/index.js";
 import type { ApiModel, Resource } from "./model/types.js";
+import { collectWarnings, ignoreWarnings, summarizeWarnings, WARNING_CATEGORIES, type Warning } from "./warnings.js";
+
+/** The model, and every warning the spec gives (validation's included), with codes. */
+export type Inspection = ApiModel & { diagnostics: Warning[] };
 
 /** Loads and models a spec without generating anything: what `sdkwright inspect` shows. */
-export async function inspect(input: string, options: { cwd?: string; model?: ModelOptions } = {}): Promise<ApiModel> {
+export async function inspect(input: string, options: { cwd?: string; model?: ModelOptions; ignoreWarnings?: string[]; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Inspection> {
   // Loaded on use: importing the package (for generate()) must not load Redocly on the main thread.
   const [{ loadSpec }, { buildModel }] = await Promise.all([import("./load/index.js"), import("./model/index.js")]);
-  const spec = await loadSpec(input, options.cwd === undefined ? {} : { cwd: options.cwd });
-  return buildModel(spec.document, options.model);
+  const { cwd, timeoutMs, signal } = options;
+  const spec = await loadSpec(input, { ...(cwd === undefined ? {} : { cwd }), ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(signal ? { signal } : {}) });
+  const model = buildModel(spec.document, options.model);
+  return { ...model, diagnostics: ignoreWarnings(collectWarnings(spec.warnings, model), options.ignoreWarnings) };
 }
 
-/** The resource tree as `sdkwright inspect` prints it: each method with its HTTP call and retry class, then the lint. */
-export function formatInspection(model: ApiModel): string {
+/** The resource tree as `sdkwright inspect` prints it: each method with its HTTP call and retry class, then every warning by category. */
+export function formatInspection(model: Inspection): string {
   const lines: string[] = [];
   const visit = (resource: Resource, depth: number) => {
     const indent = "  ".repeat(depth);
@@ -23,13 +29,12 @@ export function formatInspection(model: ApiModel): string {
     resource.children.forEach((child) => visit(child, depth + 1));
   };
   model.resources.forEach((resource) => visit(resource, 0));
-  if (model.lint.length) {
-    lines.push("", `semantics (${model.lint.length}):`);
-    for (const finding of model.lint) lines.push(`  ${finding.method} ${finding.path} → ${finding.call}(): ${finding.reason}`);
+  for (const category of Object.keys(WARNING_CATEGORIES)) {
+    const listed = model.diagnostics.filter((w) => w.category === category);
+    if (listed.length === 0) continue;
+    lines.push("", `${category} (${listed.length}): ${WARNING_CATEGORIES[category as keyof typeof WARNING_CATEGORIES]}`);
+    for (const w of listed) lines.push(`  [${w.code}] ${w.message}${w.location?.pointer ? ` (#${w.location.pointer})` : ""}${w.fix ? `; fix: ${w.fix}` : ""}`);
   }
-  if (model.warnings.length) {
-    lines.push("", `naming (${model.warnings.length}):`);
-    for (const warning of model.warnings) lines.push(`  ${warning}`);
-  }
+  if (model.diagnostics.length) lines.push("", summarizeWarnings(model.diagnostics), "silence a category or code with --ignore-warnings <name> or \"ignoreWarnings\" in the config");
   return lines.join("\n") + "\n";
 }

@@ -3,6 +3,7 @@ import type { ApiModel, Resource } from "../model/types.js";
 import { baseClientStatements, clientStatements, indexStatements } from "./client-file.js";
 import { resourceStatements, type FunctionNames } from "./resource-file.js";
 import { sdkReadme } from "./sdk-readme.js";
+import { sdkRetryTable } from "./sdk-retries.js";
 import type { Statement } from "./statements.js";
 import { printStructure, StructureKind } from "./ts-morph.js";
 
@@ -31,6 +32,8 @@ export function emitClient(model: ApiModel): GeneratedFile[] {
   files.push({ path: "client.ts", content: print(clientStatements(model)) });
   files.push({ path: "index.ts", content: print(indexStatements(model, moduleFiles)) });
   files.push(sdkReadme(model, functionNames));
+  const retries = sdkRetryTable(model);
+  if (retries) files.push(retries);
   return files;
 }
 

@@ -1,7 +1,9 @@
 import type { BaseResolver } from "@redocly/openapi-core";
 import type { OpenAPI3 } from "openapi-typescript";
 import { SdkwrightError } from "../errors.js";
+import type { FetchLimits } from "./fetch.js";
 import { readRootDocument, resolveInput } from "./read.js";
+import { repairLeniently } from "./lenient.js";
 import { GuardedResolver } from "./resolver.js";
 import { convertSwagger2, isSwagger2, SWAGGER_2 } from "./swagger2.js";
 import { bundleDocument, validateDocument, type CheckOptions, type SpecProblem } from "./validate.js";
@@ -25,11 +27,12 @@ export interface LoadedSpec {
  * OpenAPI 3 document. `text` is the root file's content when the caller has already read it,
  * `parsed` that text parsed (see `parseJson`).
  */
-export async function loadSpec(input: string, options: { cwd?: string; text?: string; parsed?: object } = {}): Promise<LoadedSpec> {
+export async function loadSpec(input: string, options: { cwd?: string; text?: string; parsed?: object } & FetchLimits = {}): Promise<LoadedSpec> {
   const cwd = options.cwd ?? process.cwd();
   const source = resolveInput(input, cwd);
   const { text, parsed } = options;
-  const reader = new GuardedResolver(source, cwd, { ...(text === undefined ? {} : { text }), ...(text === undefined || parsed === undefined ? {} : { parsed }) });
+  const limits: FetchLimits = { ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(options.signal ? { signal: options.signal } : {}) };
+  const reader = new GuardedResolver(source, cwd, { ...(text === undefined ? {} : { text }), ...(text === undefined || parsed === undefined ? {} : { parsed }) }, limits);
   let resolver = reader;
   let root = await readRootDocument(source, resolver);
   const warnings: SpecProblem[] = [];
@@ -40,8 +43,9 @@ export async function loadSpec(input: string, options: { cwd?: string; text?: st
     warnings.push(...converted.warnings);
     check.convertedFrom = SWAGGER_2;
     // The converted document is self-contained; a fresh resolver keeps the Swagger original out of its cache.
-    resolver = new GuardedResolver(source, cwd);
+    resolver = new GuardedResolver(source, cwd, {}, limits);
   } else {
+    warnings.push(...repairLeniently(root.parsed, source));
     checkVersion(root.parsed as Record<string, unknown>, source);
   }
   warnings.push(...(await validateDocument(root, resolver, check)));

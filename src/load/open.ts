@@ -5,7 +5,9 @@ import { Worker } from "node:worker_threads";
 import type { OpenAPI3 } from "openapi-typescript";
 import { SdkwrightError } from "../errors.js";
 import type { SpecProblem } from "./validate.js";
+import type { FetchLimits } from "./fetch.js";
 import { resolveInput } from "./input.js";
+import { repairLeniently } from "./lenient.js";
 import { MAX_DEPTH } from "./json.js";
 import { LIMITS } from "./limits.js";
 
@@ -36,7 +38,7 @@ const WORKER = new URL("./validate-worker.js", import.meta.url);
  * writes. Anything else (a URL, Swagger 2.0, external `$ref`s, text that does not parse, a size
  * near a limit) takes `loadSpec` itself, so every error is the one `loadSpec` reports.
  */
-export async function openSpec(input: string, options: { cwd?: string } = {}): Promise<OpenedSpec> {
+export async function openSpec(input: string, options: { cwd?: string } & FetchLimits = {}): Promise<OpenedSpec> {
   const cwd = options.cwd ?? process.cwd();
   const source = resolveInput(input, cwd);
   const text = await readLocal(source);
@@ -47,7 +49,8 @@ export async function openSpec(input: string, options: { cwd?: string } = {}): P
     validation.cancel();
   }
   const { loadSpec } = await import("./index.js");
-  const spec = await loadSpec(source, { cwd, ...(text === undefined ? {} : { text }) });
+  const { timeoutMs, signal } = options;
+  const spec = await loadSpec(source, { cwd, ...(text === undefined ? {} : { text }), ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(signal ? { signal } : {}) });
   return { document: spec.document, source, files: spec.files, validated: Promise.resolve(spec.warnings), cancel: () => {} };
 }
 
@@ -84,6 +87,8 @@ async function parseSingleFile(text: string, file: string): Promise<OpenAPI3 | u
     return undefined;
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
+  // The same repairs as validation makes (and reports) on its copy of the text.
+  repairLeniently(parsed, file);
   const version = (parsed as { openapi?: unknown }).openapi;
   if (typeof version !== "string" || !/^3\.[01]\.\d+/.test(version)) return undefined;
   return selfContained(parsed) ? (parsed as OpenAPI3) : undefined;

@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { BaseResolver, Source, type Document } from "@redocly/openapi-core";
 import { SdkwrightError } from "../errors.js";
+import { boundedFetch, type FetchLimits } from "./fetch.js";
 import { checkDocumentShape, checkFileSize } from "./limits.js";
 
 /**
@@ -19,8 +20,8 @@ export class GuardedResolver extends BaseResolver {
   private readonly allowedDirs: string[];
   private readonly preloaded: { text?: string; parsed?: object };
 
-  constructor(root: string, cwd: string, preloaded: { text?: string; parsed?: object } = {}) {
-    super();
+  constructor(root: string, cwd: string, preloaded: { text?: string; parsed?: object } = {}, limits: FetchLimits = {}) {
+    super({ http: { headers: [], customFetch: boundedFetch(limits) } });
     this.root = root;
     this.remoteRoot = /^https?:\/\//i.test(root);
     this.allowedDirs = this.remoteRoot ? [] : [path.dirname(root), cwd].map((dir) => path.resolve(dir));

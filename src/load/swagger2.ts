@@ -56,6 +56,7 @@ export async function convertSwagger2(root: Document, resolver: BaseResolver): P
   collectConversionWarnings(openapi, "", file, warnings);
   if (converted.patches > 0) {
     warnings.push({
+      code: "swagger2-conversion",
       message: `Swagger 2.0 conversion applied ${converted.patches} automatic fix(es) to the document (e.g. \`required: true\` added to a path parameter, a missing response description filled in); run \`npx swagger2openapi ${path.basename(file)}\` without --patch to see the first one`,
       location: { file },
     });
@@ -73,7 +74,7 @@ function collectConversionWarnings(node: unknown, pointer: string, file: string,
   }
   const record = node as Record<string, unknown>;
   if (WARN_PROPERTY in record) {
-    out.push({ message: `Swagger 2.0 conversion: ${String(record[WARN_PROPERTY])}`, location: { file, pointer } });
+    out.push({ code: "swagger2-conversion", message: `Swagger 2.0 conversion: ${String(record[WARN_PROPERTY])}`, location: { file, pointer } });
     delete record[WARN_PROPERTY];
   }
   for (const [key, value] of Object.entries(record)) {

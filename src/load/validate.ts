@@ -9,7 +9,8 @@ import {
   type NormalizedProblem,
 } from "@redocly/openapi-core";
 import { SdkwrightError, type ErrorLocation } from "../errors.js";
-import { decodePointer } from "../json-pointer.js";
+import { decodePointer, decodeSegment } from "../json-pointer.js";
+import { findRefCycle } from "./ref-cycle.js";
 
 /**
  * Structural rules only: what would make the generated SDK wrong. Style rules (summaries,
@@ -32,6 +33,10 @@ function redoclyConfig(): Promise<Config> {
 export interface SpecProblem {
   message: string;
   location: ErrorLocation;
+  /** Stable warning code (see src/warnings.ts): a lenient repair's, or the validation rule's. */
+  code?: string;
+  /** How to fix it, when there is more to say than the message. */
+  fix?: string;
 }
 
 export interface CheckOptions {
@@ -47,7 +52,7 @@ export interface CheckOptions {
 export async function validateDocument(document: Document, resolver: BaseResolver, options: CheckOptions = {}): Promise<SpecProblem[]> {
   const config = await redoclyConfig();
   const problems = await redocly(document, () => lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }));
-  throwOnErrors(problems, "the spec is not valid OpenAPI", options);
+  throwOnErrors(problems, "the spec is not valid OpenAPI", options, document);
   // Warnings carry the file and JSON pointer but no line: finding a line parses the whole source
   // into an AST (about 5 s for GitHub's 13 MB spec), which only errors are worth.
   return problems.filter((problem) => !isFatal(problem) && !problem.ignored).map((problem) => toSpecProblem(problem, { ...options, withLine: false }));
@@ -61,7 +66,7 @@ export async function bundleDocument(document: Document, options: CheckOptions =
   const config = await redoclyConfig();
   // The validating resolver again: its read policy applies, and files it already parsed are not read twice.
   const result = await redocly(document, () => bundle({ config, doc: document, dereference: false, ...(resolver ? { externalRefResolver: resolver } : {}) }));
-  throwOnErrors(result.problems, "the spec's references cannot be bundled", options);
+  throwOnErrors(result.problems, "the spec's references cannot be bundled", options, document);
   return result.bundle.parsed;
 }
 
@@ -72,8 +77,9 @@ async function redocly<T>(document: Document, run: () => Promise<T>): Promise<T>
   } catch (error) {
     if (error instanceof SdkwrightError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new SdkwrightError(`cannot resolve the spec's references: ${message}`, {
-      location: { file: document.source.absoluteRef },
+    const cycle = /circular/i.test(message) ? findRefCycle(document.parsed) : undefined;
+    throw new SdkwrightError(`cannot resolve the spec's references: ${message}${cycle ? `: ${cycle.join(" → ")}` : ""}`, {
+      location: { file: document.source.absoluteRef, ...(cycle ? { pointer: cycle[0]!.slice(1) } : {}) },
       hint: /circular/i.test(message)
         ? "a $ref chain must end at a schema; one here leads back to itself (A → B → A) with nothing in between"
         : "check the spec's $refs",
@@ -102,10 +108,10 @@ function isFatal(problem: NormalizedProblem): boolean {
   return !/\/(schema|schemas|properties|items|additionalProperties|allOf|anyOf|oneOf|not)(\/|$)/.test(pointer);
 }
 
-function throwOnErrors(problems: NormalizedProblem[], summary: string, options: CheckOptions): void {
+function throwOnErrors(problems: NormalizedProblem[], summary: string, options: CheckOptions, document: Document): void {
   const errors = problems.filter(isFatal);
   if (errors.length === 0) return;
-  const [first, ...rest] = errors.slice(0, MAX_LISTED_ERRORS).map((problem) => toSpecProblem(problem, options));
+  const [first, ...rest] = errors.slice(0, MAX_LISTED_ERRORS).map((problem) => withRefTarget(toSpecProblem(problem, options), problem, document));
   const details = rest.map((p) => `also: ${p.message} (${describe(p.location)})`);
   if (errors.length > MAX_LISTED_ERRORS) details.push(`... and ${errors.length - MAX_LISTED_ERRORS} more errors`);
   if (options.convertedFrom !== undefined) {
@@ -120,10 +126,12 @@ function throwOnErrors(problems: NormalizedProblem[], summary: string, options: 
 
 function toSpecProblem(problem: NormalizedProblem, options: CheckOptions & { withLine?: boolean }): SpecProblem {
   const where = problem.location[0];
-  if (!where) return { message: problem.message, location: {} };
+  const { code, fix } = warningCode(problem);
+  const coded = { code, ...(fix ? { fix } : {}) };
+  if (!where) return { ...coded, message: problem.message, location: {} };
   const location: ErrorLocation = { file: where.source.absoluteRef };
   if (where.pointer !== undefined) location.pointer = decodePointer(where.pointer.replace(/^#/, ""));
-  if (options.convertedFrom !== undefined || options.withLine === false) return { message: problem.message, location };
+  if (options.convertedFrom !== undefined || options.withLine === false) return { ...coded, message: problem.message, location };
   try {
     const { start } = getLineColLocation(where);
     location.line = start.line;
@@ -131,7 +139,32 @@ function toSpecProblem(problem: NormalizedProblem, options: CheckOptions & { wit
   } catch {
     // Line numbers are a courtesy; a pointer that cannot be mapped back to the source still locates the problem.
   }
-  return { message: problem.message, location };
+  return { ...coded, message: problem.message, location };
+}
+
+/** "Can't resolve $ref" names the $ref it could not resolve, read from the document at the problem's place. */
+function withRefTarget(specProblem: SpecProblem, problem: NormalizedProblem, document: Document): SpecProblem {
+  const where = problem.location[0];
+  if (!/resolve \$ref/.test(problem.message) || !where || where.source.absoluteRef !== document.source.absoluteRef) return specProblem;
+  let node: unknown = document.parsed;
+  for (const segment of (where.pointer ?? "").replace(/^#\/?/, "").split("/").filter(Boolean)) {
+    node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[decodeSegment(segment)] : undefined;
+  }
+  const ref = node !== null && typeof node === "object" ? (node as Record<string, unknown>)["$ref"] : undefined;
+  if (typeof ref !== "string") return specProblem;
+  return { ...specProblem, message: specProblem.message.replace(/\$ref/, `$ref ${JSON.stringify(ref)}`) };
+}
+
+/** The common validation findings get a code (and fix) of their own, so each can be silenced alone; the rest go by rule. */
+const KNOWN_FINDINGS: Array<[RegExp, string, string]> = [
+  [/`nullable` field is used/, "nullable-without-type", "add `type` beside `nullable: true` (the type is generated with `| null` either way)"],
+  [/is not expected here/, "unknown-field", "remove the field, or prefix a vendor extension with `x-`"],
+];
+
+function warningCode(problem: NormalizedProblem): { code: string; fix?: string } {
+  const known = KNOWN_FINDINGS.find(([pattern]) => pattern.test(problem.message));
+  if (known) return { code: known[1], fix: known[2] };
+  return { code: problem.ruleId === "struct" ? "spec-structure" : problem.ruleId };
 }
 
 function describe(location: ErrorLocation): string {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/index.js";
-import { MANIFEST } from "./write.js";
+import { MANIFEST, type RecordedOptions } from "./manifest.js";
 
 export interface CheckResult {
   upToDate: boolean;
@@ -11,6 +11,8 @@ export interface CheckResult {
   changed: string[];
   /** Written by an earlier run, no longer generated. */
   stale: string[];
+  /** The options the comparison was made with (the manifest's, unless given). */
+  options?: RecordedOptions;
 }
 
 /** `generate --check`: compares what the spec produces now with the output folder; writes nothing. */
@@ -37,12 +39,18 @@ function ownedFiles(out: string): string[] {
   }
 }
 
+/** The flags that make the output the way it was compared, e.g. " --emit js --format". */
+function flags(options: RecordedOptions | undefined): string {
+  if (!options) return "";
+  return `${options.emit === "ts" ? "" : ` --emit ${options.emit}`}${options.format ? " --format" : ""}`;
+}
+
 /** The short diff summary `--check` prints. */
 export function formatCheck(outDir: string, result: CheckResult): string {
   if (result.upToDate) return `sdkwright: ${outDir} is up to date\n`;
   const list = (label: string, files: string[]) => (files.length ? [`  ${label} (${files.length}): ${files.slice(0, 8).join(", ")}${files.length > 8 ? ", ..." : ""}`] : []);
   return [
-    `sdkwright: ${outDir} is out of date with the spec; run \`sdkwright generate\` and commit the result`,
+    `sdkwright: ${outDir} is out of date with the spec; run \`sdkwright generate${flags(result.options)}\` and commit the result`,
     ...list("changed", result.changed),
     ...list("missing", result.missing),
     ...list("no longer generated", result.stale),

@@ -1,25 +1,34 @@
 import { existsSync } from "node:fs";
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SdkwrightError } from "../errors.js";
 import type { GeneratedFile } from "../emit/index.js";
+import { MANIFEST, manifestContent, readManifest, type RecordedOptions } from "./manifest.js";
 
-/** Written into every output folder: marks it as sdkwright's and lists the files it owns. */
-export const MANIFEST = ".sdkwright.json";
+export { MANIFEST } from "./manifest.js";
+
+export interface WriteOptions {
+  /** Generate into a folder sdkwright did not create, and let generated files replace same-named files there. */
+  force?: boolean;
+  /** Recorded in the manifest, so `--check` makes the output the same way. */
+  record?: RecordedOptions;
+}
 
 /**
  * Writes the files into a temporary sibling folder, then swaps it in with two renames, so a
  * failed or interrupted run leaves the previous output as it was. Files in the folder that
  * sdkwright did not write are carried over, never deleted; a folder it did not create is
- * refused unless `force` is set.
+ * refused unless `force` is set. A file of the user's with the name of a generated one is
+ * refused too; with `force` the generated file replaces it (the SDK must compile), and the
+ * commit returns its name so the caller can say so.
  */
-export async function writeOutput(outDir: string, files: GeneratedFile[], options: { force?: boolean; signal?: AbortSignal } = {}): Promise<void> {
-  await stageOutput(outDir, files.map((file) => file.path), options).commit(files, options.signal);
+export async function writeOutput(outDir: string, files: GeneratedFile[], options: WriteOptions & { signal?: AbortSignal } = {}): Promise<{ replaced: string[] }> {
+  return stageOutput(outDir, files.map((file) => file.path), options).commit(files, options.signal);
 }
 
 export interface StagedOutput {
-  /** Writes the files (the paths given to `stageOutput`, no more, no fewer) and swaps them in; throws what preparing the folder ran into. */
-  commit(files: GeneratedFile[], signal?: AbortSignal): Promise<void>;
+  /** Writes the files (the paths given to `stageOutput`, no more, no fewer) and swaps them in; throws what preparing the folder ran into. Returns the user's files that generated ones replaced. */
+  commit(files: GeneratedFile[], signal?: AbortSignal): Promise<{ replaced: string[] }>;
   /** Removes the staging folder: the run failed before it could commit. */
   discard(): Promise<void>;
 }
@@ -31,7 +40,7 @@ export interface StagedOutput {
  * here; filling an existing one costs a tenth of that). Its errors surface at `commit`, so they
  * come after the spec's own, as when the folder was only looked at once everything was generated.
  */
-export function stageOutput(outDir: string, paths: string[], options: { force?: boolean } = {}): StagedOutput {
+export function stageOutput(outDir: string, paths: string[], options: WriteOptions = {}): StagedOutput {
   const out = path.resolve(outDir);
   const ready = prepare(out, paths, options.force === true);
   ready.catch(() => {}); // reported by commit(); discard() has nothing to remove
@@ -40,17 +49,17 @@ export function stageOutput(outDir: string, paths: string[], options: { force?: 
     async commit(files, signal) {
       if (settled) throw new Error("this staged output was already committed or discarded");
       settled = true;
-      const { staging, foreign } = await ready;
+      const { staging, foreign, replaced } = await ready;
       try {
         const expected = [...paths].sort().join("\n");
         if (files.map((file) => file.path).sort().join("\n") !== expected) throw new Error("the files to commit are not the ones staged");
         await writeAll(staging, files, signal);
-        const manifest = { generator: "sdkwright", files: files.map((f) => f.path).sort() };
-        await writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
+        await writeFile(path.join(staging, MANIFEST), manifestContent(files.map((f) => f.path), options.record));
         for (const relative of foreign) await cp(path.join(out, relative), path.join(staging, relative), { recursive: true, preserveTimestamps: true });
         // Last point of no return: an interrupt before it leaves the previous output; after it, the new one.
         signal?.throwIfAborted();
         await swap(staging, out);
+        return { replaced };
       } finally {
         await rm(staging, { recursive: true, force: true });
       }
@@ -68,9 +77,18 @@ export function stageOutput(outDir: string, paths: string[], options: { force?: 
 }
 
 /** Checks the output folder, then makes the staging folder with every file in it, empty. */
-async function prepare(out: string, paths: string[], force: boolean): Promise<{ staging: string; foreign: string[]; created: string | undefined }> {
+async function prepare(out: string, paths: string[], force: boolean): Promise<{ staging: string; foreign: string[]; replaced: string[]; created: string | undefined }> {
   for (const relative of paths) assertInside(out, relative);
-  const foreign = await foreignFiles(out, force);
+  const present = await foreignFiles(out, force);
+  const generated = new Set(paths);
+  const replaced = present.filter((file) => generated.has(file));
+  if (replaced.length > 0 && !force) {
+    throw new SdkwrightError(`output folder ${out} has ${replaced.length === 1 ? "a file" : "files"} of yours with the name of a generated file`, {
+      details: replaced.slice(0, 5).map((file) => `yours: ${file}`),
+      hint: "move or rename them (they would not be kept), or pass --force to let the generated files replace them",
+    });
+  }
+  const foreign = present.filter((file) => !generated.has(file));
   const created = await mkdir(path.dirname(out), { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(out), `.${path.basename(out)}.sdkwright-`));
   try {
@@ -88,7 +106,7 @@ async function prepare(out: string, paths: string[], force: boolean): Promise<{ 
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  return { staging, foreign, created };
+  return { staging, foreign, replaced, created };
 }
 
 /** Removes `folder` and its parents up to `top` (the first folder `mkdir` created), as long as they are empty. */
@@ -161,21 +179,12 @@ async function foreignFiles(out: string, force: boolean): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(out, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
   if (present.length === 0) return [];
-  const owned = await readManifest(out);
+  const owned = readManifest(out)?.files;
   if (!owned && !force) {
     throw new SdkwrightError(`output folder ${out} already has files that sdkwright did not write`, {
       details: present.slice(0, 5).map((file) => `found: ${file}`),
-      hint: "choose an empty or new folder for --out, or pass --force to generate into it (existing files are kept)",
+      hint: "choose an empty or new folder for --out, or pass --force to generate into it (your files are kept; generated ones replace same-named files)",
     });
   }
-  return present.filter((file) => file !== MANIFEST && !owned?.has(file));
-}
-
-async function readManifest(out: string): Promise<Set<string> | undefined> {
-  try {
-    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST), "utf8")) as { files?: unknown };
-    return Array.isArray(manifest.files) ? new Set(manifest.files.map(String)) : undefined;
-  } catch {
-    return undefined;
-  }
+  return present.filter((file) => file !== MANIFEST && !owned?.includes(file));
 }

@@ -97,7 +97,7 @@ describe("emit", () => {
     expect(files.map((f) => f.path)).toEqual(["operations/pets.ts", "resources/pets.ts", "base-client.ts", "client.ts", "index.ts", "README.md"]);
     const readme = fileAt(files, "README.md");
     expect(readme).toContain("| `pets.put()` | PUT | `` /pets/{petId} `` | yes | PUT is idempotent |");
-    expect(readme).toContain("await api.pets.put(petId, body); // PUT /pets/{petId}");
+    expect(readme).toContain("await api.pets.get(petId); // GET /pets/{petId}");
     const { operations, resource } = petsFiles(model([method(), put]));
     expect(resource).toContain("export class Pets {");
     expect(resource).toContain('get(petId: NonNullable<paths["/pets/{petId}"]["get"]["parameters"]["path"]["petId"]>, options?: PetsGetOptions): ApiPromise<PetsGetResponse>');
@@ -169,12 +169,23 @@ describe("emit", () => {
     expect(pets).toContain("list(options: PetsListOptions)"); // a required cookie makes options required
   });
 
-  it("caps the README's usage examples for big APIs but lists every method in the retry table", () => {
-    const big = { ...model([]), resources: Array.from({ length: 30 }, (_, i) => ({ name: `r${i}`, className: `R${i}`, fileName: `r${i}`, methods: [method(), method({ name: "list", kind: "list" as const })], children: [] })) };
-    const readme = emitClient(big).find((f) => f.path === "README.md")!.content;
-    expect(readme.match(/^await api\./gm)).toHaveLength(26);
-    expect(readme).toContain("// ... 34 more: see the retry policy table below for every method");
-    expect(readme.match(/^\| `r\d+\.(get|list)\(\)`/gm)).toHaveLength(60);
+  it("starts the README with the biggest resources, summarises retries by rule, and moves the per-method table to RETRIES.md for big APIs", () => {
+    const small = (i: number) => ({ name: `r${i}`, className: `R${i}`, fileName: `r${i}`, methods: [method(), method({ name: "list", kind: "list" as const })], children: [] });
+    const create = method({ name: "create", kind: "create", httpMethod: "post", path: "/zoo", pathParams: [], retry: { safe: false, reason: "POST is not idempotent" } });
+    const zoo = { name: "zoo", className: "Zoo", fileName: "zoo", methods: [method({ name: "list", kind: "list" as const, path: "/zoo", pathParams: [] }), create], children: [small(99)] };
+    const big = { ...model([]), resources: [...Array.from({ length: 30 }, (_, i) => small(i)), zoo] };
+    const files = emitClient(big);
+    const readme = files.find((f) => f.path === "README.md")!.content;
+    const calls = readme.match(/^await api\.[\w.]+/gm)!;
+    // zoo (a collection with 4 methods under it) comes before r0..r29, which are alphabetically first.
+    expect(calls.slice(0, 2)).toEqual(["await api.zoo.list", "await api.zoo.create"]);
+    expect(calls.length).toBeLessThanOrEqual(10);
+    expect(readme).toContain("| yes | `` GET is idempotent `` | 63 |");
+    expect(readme).toContain("| no | `` POST is not idempotent `` | 1 |");
+    expect(readme).toContain("[RETRIES.md](./RETRIES.md)");
+    expect(readme).not.toMatch(/^\| `r\d+\.get\(\)`/m);
+    const retries = files.find((f) => f.path === "RETRIES.md")!.content;
+    expect(retries.match(/^\| `[\w.]+\(\)`/gm)).toHaveLength(64);
   });
 
   it("gives POST options that only accept retry with an idempotency key", () => {

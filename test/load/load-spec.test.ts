@@ -43,6 +43,8 @@ describe("loadSpec: valid OpenAPI 3 input", () => {
     expect(spec.document.components?.schemas?.["Pet"]).toBeDefined();
     expect(spec.warnings).toEqual([
       {
+        code: "nullable-without-type",
+        fix: expect.stringContaining("add `type`"),
         message: expect.stringContaining("`nullable`"),
         location: {
           file: fixture("warning-nullable-without-type.yaml"),
@@ -98,14 +100,14 @@ describe("loadSpec: invalid OpenAPI", () => {
     {
       name: "a $ref to a missing component",
       file: "broken-ref-missing-component.yaml",
-      message: /^the spec is not valid OpenAPI: Can't resolve \$ref/,
+      message: /^the spec is not valid OpenAPI: Can't resolve \$ref "#\/components\/schemas\/Missing"$/,
       line: 15,
       pointer: "/paths/~1pets/get/responses/200/content/application~1json/schema",
     },
     {
       name: "a $ref to a missing file",
       file: "broken-ref-missing-file.yaml",
-      message: /^the spec is not valid OpenAPI: Can't resolve \$ref: .*no-such-file\.yaml/,
+      message: /^the spec is not valid OpenAPI: Can't resolve \$ref "\.\/no-such-file\.yaml#\/Pet": .*no-such-file\.yaml/,
       line: 15,
       pointer: "/paths/~1pets/get/responses/200/content/application~1json/schema",
     },

@@ -39,6 +39,7 @@ describe("loadSpec: Swagger 2.0 is converted to OpenAPI 3.0", () => {
     const spec = await loadSpec(file);
     expect(spec.document.openapi).toMatch(/^3\.0\./);
     expect(spec.warnings).toContainEqual({
+      code: "swagger2-conversion",
       message: expect.stringMatching(/^Swagger 2\.0 conversion: collectionFormat:ssv is no longer supported/),
       location: { file, pointer: "/paths/~1pets/get/parameters/0" },
     });
@@ -52,7 +53,7 @@ describe("loadSpec: Swagger 2.0 is converted to OpenAPI 3.0", () => {
       { name: "petId", in: "path", required: true, schema: { type: "string" } },
     ]);
     expect(spec.warnings).toEqual([
-      { message: expect.stringMatching(/^Swagger 2\.0 conversion applied 1 automatic fix\(es\)/), location: { file } },
+      { code: "swagger2-conversion", message: expect.stringMatching(/^Swagger 2\.0 conversion applied 1 automatic fix\(es\)/), location: { file } },
     ]);
   });
 });
@@ -67,8 +68,8 @@ describe("loadSpec: Swagger 2.0 errors", () => {
   });
 
   it.each([
-    { name: "a missing definition", file: "swagger2-broken-ref-missing-definition.yaml", message: /Can't resolve \$ref$/ },
-    { name: "a missing file", file: path.join("swagger2-multi-file", "broken-ref.yaml"), message: /Can't resolve \$ref: .*no-such-definitions\.yaml/ },
+    { name: "a missing definition", file: "swagger2-broken-ref-missing-definition.yaml", message: /Can't resolve \$ref "#\/definitions\/Missing"$/ },
+    { name: "a missing file", file: path.join("swagger2-multi-file", "broken-ref.yaml"), message: /Can't resolve \$ref "\.\/no-such-definitions\.yaml#\/Pet": .*no-such-definitions\.yaml/ },
   ])("a $ref to $name is reported in the Swagger file, with line and pointer", async ({ file, message }) => {
     const error = await sdkError(loadSpec(fixture(file)));
     expect(error.message).toMatch(message);

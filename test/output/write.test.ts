@@ -53,6 +53,35 @@ describe("writeOutput", () => {
   });
 });
 
+describe("writeOutput: the user's files and the generated ones", () => {
+  it("refuses a user's file with a generated file's name, naming it, and leaves the folder as it was", async () => {
+    const out = path.join(temp(), "sdk");
+    await writeOutput(out, [{ path: "a.ts", content: "a" }]);
+    writeFileSync(path.join(out, "README.md"), "my notes");
+    await expect(writeOutput(out, [{ path: "a.ts", content: "a" }, { path: "README.md", content: "generated" }])).rejects.toThrow(/file of yours with the name of a generated file/);
+    expect(readFileSync(path.join(out, "README.md"), "utf8")).toBe("my notes");
+  });
+
+  it("with force, the generated file replaces the user's (so the SDK compiles) and its name is returned", async () => {
+    const out = temp();
+    writeFileSync(path.join(out, "client.ts"), "export const broken = ;");
+    writeFileSync(path.join(out, "notes.md"), "mine");
+    const { replaced } = await writeOutput(out, [{ path: "client.ts", content: "export const ok = 1;" }], { force: true });
+    expect(replaced).toEqual(["client.ts"]);
+    expect(readFileSync(path.join(out, "client.ts"), "utf8")).toBe("export const ok = 1;");
+    expect(readFileSync(path.join(out, "notes.md"), "utf8")).toBe("mine");
+    // The next run owns client.ts: nothing more is replaced, and the user's notes stay.
+    expect((await writeOutput(out, [{ path: "client.ts", content: "export const ok = 2;" }])).replaced).toEqual([]);
+    expect(readFileSync(path.join(out, "notes.md"), "utf8")).toBe("mine");
+  });
+
+  it("records the options the output was made with in the manifest", async () => {
+    const out = path.join(temp(), "sdk");
+    await writeOutput(out, [{ path: "a.js", content: "a" }], { record: { emit: "js", format: true } });
+    expect(JSON.parse(readFileSync(path.join(out, MANIFEST), "utf8"))).toEqual({ generator: "sdkwright", options: { emit: "js", format: true }, files: ["a.js"] });
+  });
+});
+
 describe("stageOutput: the folder prepared while the content is generated", () => {
   const staging = (parent: string) => readdirSync(parent).filter((name) => name.includes(".sdkwright-"));
 
