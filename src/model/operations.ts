@@ -14,6 +14,8 @@ export interface SpecOperation {
   responses: Array<[status: string, response: ResponseObject]>;
   /** False when the operation explicitly needs no credentials (`security: []` or only `{}`). */
   auth: boolean;
+  /** The whole description, to resolve the `$ref`s of response schemas (singletons, pagination). */
+  document?: OpenAPI3;
 }
 
 /** Follows internal `$ref`s (`#/components/...`); the load stage already bundled external ones. */
@@ -49,7 +51,7 @@ export function collectOperations(document: OpenAPI3): SpecOperation[] {
       const requestBody = resolveLocal<RequestBodyObject | undefined>(document, operation.requestBody);
       const security = operation.security ?? document.security;
       const auth = security === undefined || security.some((requirement) => Object.keys(requirement).length > 0);
-      result.push({ path, httpMethod, operation, parameters, requestBody, responses, auth });
+      result.push({ path, httpMethod, operation, parameters, requestBody, responses, auth, document });
     }
   }
   return result;

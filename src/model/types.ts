@@ -9,8 +9,11 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" 
 /** What a path addresses: a collection (`/pets`), one item (`/pets/{id}`), a singleton (`/users/{id}/profile`) or an action (`/pets/{id}/vaccinate`). */
 export type Role = "collection" | "item" | "singleton" | "action";
 
-/** Why a method got its name: the REST table, an action segment, or a fallback to the operationId. */
-export type MethodKind = "list" | "create" | "get" | "put" | "patch" | "delete" | "head" | "options" | "action" | "operation" | "override";
+/**
+ * Why a method got its name: the REST table (`modify` is a POST that updates an item), an action
+ * segment, the verb of the operationId or summary (`verb`), an override, or the raw operationId.
+ */
+export type MethodKind = "list" | "create" | "get" | "put" | "patch" | "modify" | "delete" | "head" | "options" | "action" | "verb" | "operation" | "override";
 
 export interface PathParam {
   /** Name in the spec, e.g. `pet_id`. */
