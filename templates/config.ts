@@ -120,6 +120,8 @@ export interface Endpoint {
   stream?: (body: ReadableStream<Uint8Array> | null, signal?: AbortSignal) => AsyncIterable<unknown>;
   /** Query parameters whose style is not the default (form, exploded). */
   queryStyles?: Readonly<Record<string, QueryStyle>>;
+  /** A whole URL to request instead of the base URL, path and query: a list's next page (templates/paginate.ts). */
+  url?: string;
 }
 
 export interface CallOptions extends BaseRequestOptions {

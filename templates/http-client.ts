@@ -35,7 +35,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
   const { method, idempotencyHeader } = endpoint;
   // Relative base URLs resolve against the page in a browser.
   const target = new URL(
-    appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles),
+    endpoint.url ?? appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles),
     typeof location === "undefined" ? undefined : location.href,
   );
   const headers = mergeHeaders(mergeHeaders({ accept: endpoint.accept ?? "application/json" }, config.headers), options.headers);

@@ -18,6 +18,8 @@ export interface Placement {
   rpc?: boolean;
   /** Set by an `x-sdk-method` override. */
   methodName?: string;
+  /** A config override of the paging scheme (it wins over `x-sdk-pagination`). */
+  pagination?: unknown;
 }
 
 export interface PlacementOptions {
@@ -84,7 +86,7 @@ export function place(ops: SpecOperation[], options: PlacementOptions = {}): Pla
     const last = segments.at(-1);
     if (last === undefined || last.kind === "param") return { op, chain, role: "item" };
     const siblings = opsByPath.get(op.path)!;
-    if (!last.rpcMethod && isSingleton(siblings, itemChains.has(key))) return { op, chain, role: "singleton" };
+    if (!last.rpcMethod && isSingleton(siblings, itemChains.has(key), last.name)) return { op, chain, role: "singleton" };
     if (itemChains.has(key)) return { op, chain, role: "collection" };
     if (last.rpcMethod) return { op, chain: chain.slice(0, -1), role: "action", actionName: memberName(last.name), rpc: true };
     const followsItem = segments.at(-2)?.kind === "param";
@@ -104,14 +106,15 @@ export function place(ops: SpecOperation[], options: PlacementOptions = {}): Pla
  * item path of the same name exists (`/user/{account_id}`), the object must hold no array at
  * all, so a list wrapped in an object we do not recognise as a page stays a collection.
  */
-function isSingleton(siblings: SpecOperation[], hasItemPath: boolean): boolean {
+function isSingleton(siblings: SpecOperation[], hasItemPath: boolean, name: string): boolean {
   const get = siblings.find((o) => o.httpMethod === "get");
   // The spec's own word wins over the shape: `list_guild_audit_log_entries` answers one object holding several lists.
   if (!get || sourceVerb(get) === "list") return false;
   const shape = responseShape(get);
   if (shape.kind !== "object") return false;
   const holdsArray = Object.values(shape.schema.properties ?? {}).some((p) => isArraySchema(get.document, p));
-  return !holdsArray || (!hasItemPath && !siblings.some((o) => o.httpMethod === "post"));
+  // A singular name (`/charges/{charge}/dispute`) says one thing even when the object holds arrays.
+  return !holdsArray || (!hasItemPath && (!looksPlural(name) || !siblings.some((o) => o.httpMethod === "post")));
 }
 
 function looksPlural(name: string): boolean {

@@ -3,6 +3,7 @@ import { kebabCase, memberName, pascalCase, uniqueName } from "./names.js";
 import type { SpecOperation } from "./operations.js";
 import { applyOverrides, describeOperation as describe, type Overrides } from "./overrides.js";
 import { place, type Placement, type PlacementOptions } from "./placement.js";
+import { detectPagination } from "./pagination.js";
 import { derivedName, readsAsUpdate } from "./verb-names.js";
 import type { ApiMethod, HttpMethod, MethodKind, Resource, Role } from "./types.js";
 
@@ -122,7 +123,10 @@ function nameMethods(node: Node, childNames: Set<string>, warnings: string[]): A
     }
     taken.add(name);
     owners.set(name, placement.op);
-    methods.push(describeMethod(placement.op, name, kind, placement.role));
+    const method = describeMethod(placement.op, name, kind, placement.role);
+    const pagination = detectPagination(placement.op, placement.pagination, warnings);
+    if (pagination) method.pagination = pagination;
+    methods.push(method);
   }
   for (const method of methods) {
     if (method.kind === "put" && !taken.has("update")) {

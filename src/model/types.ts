@@ -72,7 +72,19 @@ export interface ApiMethod {
   summary: string | undefined;
   description: string | undefined;
   deprecated: boolean;
+  /** How the list pages, when it does (see src/model/pagination.ts); the same object is emitted for the runtime. */
+  pagination?: Pagination;
 }
+
+/** A list's paging scheme; `items` is the dotted body field holding the items, absent when the body is the array. */
+export type Pagination = { items?: string; hasMore?: string } & (
+  | { scheme: "link" }
+  | { scheme: "next-url"; next: string }
+  | { scheme: "cursor"; param: string; cursor: string }
+  | { scheme: "after-item"; param: string; field: string }
+  | { scheme: "offset"; param: string }
+  | { scheme: "page"; param: string }
+);
 
 /** A security scheme the generated client can apply (`createClient({ auth: { [property]: credential } })`). */
 export type AuthScheme = {

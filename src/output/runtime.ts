@@ -14,6 +14,7 @@ export const RUNTIME_FILES = [
   "hooks.ts",
   "http-client.ts",
   "index.ts",
+  "paginate.ts",
   "redirect.ts",
   "retry.ts",
   "sse.ts",
