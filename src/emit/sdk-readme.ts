@@ -1,5 +1,6 @@
 import type { ApiMethod, ApiModel, AuthScheme, Resource } from "../model/types.js";
 import type { GeneratedFile } from "./index.js";
+import { paginationReadme } from "./pagination.js";
 
 /**
  * `README.md` inside the output: how to use this SDK, one example per resource, auth, errors,
@@ -25,6 +26,7 @@ export function sdkReadme(model: ApiModel, functionNames: ReadonlyMap<ApiMethod,
     ...standaloneExample(model, functionNames),
     "Awaiting a method gives the parsed body; `.withResponse()` adds `response`, `status`, `headers`, `location`, `id`, `etag`, `created`, `attempts` and `idempotencyKey`.",
     "",
+    ...paginationReadme(model),
     ...authSection(model.auth),
     "## Errors",
     "",

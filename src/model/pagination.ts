@@ -42,26 +42,28 @@ export function detectPagination(op: SpecOperation, override: unknown, warnings:
   const query = new Map(op.parameters.filter((p) => p.in === "query").map((p) => [p.name, p] as [string, ParameterObject]));
 
   // GitHub's cursor lists (`after`/`before` "as given in the Link header") do not all declare the header.
-  if (declaresLinkHeader(op) || [...query.values()].some((p) => /\blink header\b/i.test(p.description ?? ""))) return { scheme: "link", ...items };
+  // A body that says whether more follows (`has_more`, Adyen's `hasNext`) ends the walk without one more request.
+  const more = Object.keys(body?.properties ?? {}).find((name) => /^(has_?more|has_?next)$/i.test(name) && property(op.document, body, name)?.type === "boolean");
+  const hasMore = more ? { hasMore: more } : {};
+  if (declaresLinkHeader(op) || [...query.values()].some((p) => /\blink`?\s+header\b/i.test(p.description ?? ""))) return { scheme: "link", ...items };
   const nextUrl = findField(op.document, body, NEXT_URL);
   if (nextUrl) return { scheme: "next-url", ...items, next: nextUrl };
   const nextCursor = findField(op.document, body, NEXT_CURSOR);
   const cursorParam = CURSOR_PARAMS.find((name) => query.has(name));
-  if (nextCursor && cursorParam) return { scheme: "cursor", ...items, param: cursorParam, cursor: nextCursor };
+  if (nextCursor && cursorParam) return { scheme: "cursor", ...items, ...hasMore, param: cursorParam, cursor: nextCursor };
   // Stripe's search: `next_page` is an opaque string sent back as `page`.
   if (body?.properties?.["next_page"] && property(op.document, body, "next_page")?.type === "string" && query.has("page") && !isNumber(op.document, query.get("page")!)) {
-    return { scheme: "cursor", ...items, param: "page", cursor: "next_page" };
+    return { scheme: "cursor", ...items, ...hasMore, param: "page", cursor: "next_page" };
   }
   // A timeline that can also be read `around` an id (Discord's messages) is newest first: older pages come `before` the last item.
   const afterParam = query.has("around") && query.has("before") ? "before" : (["starting_after", "after"].find((name) => query.has(name)) ?? (query.has("before") ? "before" : undefined));
   const idField = afterParam && itemIdField(op.document, shape.kind === "array" ? shape.schema.items : property(op.document, body, shape.itemsField)?.items);
   if (afterParam && idField) {
-    const hasMore = body?.properties?.["has_more"] ? { hasMore: "has_more" } : {};
     return { scheme: "after-item", ...items, param: afterParam, field: idField, ...hasMore };
   }
-  if (query.has("offset")) return { scheme: "offset", ...items, param: "offset" };
+  if (query.has("offset")) return { scheme: "offset", ...items, ...hasMore, param: "offset" };
   const pageParam = ["page", "Page", "page_number", "pageNumber"].find((name) => query.has(name));
-  if (pageParam && isNumber(op.document, query.get(pageParam)!)) return { scheme: "page", ...items, param: pageParam };
+  if (pageParam && isNumber(op.document, query.get(pageParam)!)) return { scheme: "page", ...items, ...hasMore, param: pageParam };
   return undefined;
 }
 

@@ -25,7 +25,7 @@ export type ResponseShape =
   | { kind: "unknown" };
 
 /** Fields that say an object is one page of a longer list. */
-const PAGE_MARKERS = new Set("has more total count next prev previous cursor page pages size offset limit meta metadata links pagination object url uri end start ok".split(" "));
+const PAGE_MARKERS = new Set("has more total count next prev previous cursor page pages size offset limit meta metadata link links pagination object url uri end start ok".split(" "));
 
 function isPageMarker(name: string): boolean {
   return words(name).some((word) => PAGE_MARKERS.has(word));
