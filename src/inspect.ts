@@ -50,6 +50,6 @@ export function describePagination(pagination: Pagination): string {
     case "offset":
       return `offset (?${pagination.param} += items)`;
     case "page":
-      return `page (?${pagination.param} += 1)`;
+      return `page (?${pagination.param} += 1${pagination.first === 0 ? ", from 0" : ""})`;
   }
 }

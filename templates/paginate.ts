@@ -16,7 +16,7 @@ export type Pagination = { items?: string; hasMore?: string } & (
   | { scheme: "cursor"; param: string; cursor: string }
   | { scheme: "after-item"; param: string; field: string }
   | { scheme: "offset"; param: string }
-  | { scheme: "page"; param: string }
+  | { scheme: "page"; param: string; first?: number }
 );
 
 /** Bounds on a walk; both count from the first page. */
@@ -145,7 +145,7 @@ function nextPage(scheme: Pagination, response: ApiResponse<unknown>, items: unk
     case "offset":
       return { query: { ...query, [scheme.param]: (Number(query[scheme.param]) || 0) + items.length } };
     case "page":
-      return { query: { ...query, [scheme.param]: (Number(query[scheme.param]) || 1) + 1 } };
+      return { query: { ...query, [scheme.param]: (query[scheme.param] === undefined ? (scheme.first ?? 1) : Number(query[scheme.param])) + 1 } };
   }
 }
 

@@ -15,7 +15,7 @@ import type { Pagination } from "./types.js";
  * | `cursor` | a cursor in the body, sent back as a query parameter | Slack `response_metadata.next_cursor` |
  * | `after-item` | the last item's id, sent as a query parameter | Stripe `starting_after` (+ `has_more`), Discord `after` |
  * | `offset` | offset + items received | `offset` & `limit` |
- * | `page` | page + 1 | `page` & `per_page` |
+ * | `page` | page + 1 (from `first`, 1 unless the parameter says 0) | `page` & `per_page` |
  */
 export const SCHEMES = ["link", "next-url", "cursor", "after-item", "offset", "page"] as const;
 
@@ -63,7 +63,7 @@ export function detectPagination(op: SpecOperation, override: unknown, warnings:
   }
   if (query.has("offset")) return { scheme: "offset", ...items, ...hasMore, param: "offset" };
   const pageParam = ["page", "Page", "page_number", "pageNumber"].find((name) => query.has(name));
-  if (pageParam && isNumber(op.document, query.get(pageParam)!)) return { scheme: "page", ...items, ...hasMore, param: pageParam };
+  if (pageParam && isNumber(op.document, query.get(pageParam)!)) return { scheme: "page", ...items, ...hasMore, param: pageParam, ...firstPage(op.document, query.get(pageParam)!) };
   return undefined;
 }
 
@@ -102,6 +102,13 @@ function firstObject(document: OpenAPI3 | undefined, raw: unknown): Schema | und
   return undefined;
 }
 
+/** `{ first: 0 }` for zero-based page numbers (Twilio's `Page`, Adyen's `pageNumber`); one-based is the default. */
+function firstPage(document: OpenAPI3 | undefined, param: ParameterObject): { first?: number } {
+  const schema = resolveSchema(document, param.schema) as (Schema & { minimum?: unknown; default?: unknown }) | undefined;
+  const zeroBased = schema?.minimum === 0 || schema?.default === 0 || /first page is \**0/i.test(param.description ?? "");
+  return zeroBased ? { first: 0 } : {};
+}
+
 function isNumber(document: OpenAPI3 | undefined, param: ParameterObject): boolean {
   const type = resolveSchema(document, param.schema)?.type ?? (param as { type?: unknown }).type;
   return type === "integer" || type === "number" || (Array.isArray(type) && (type.includes("integer") || type.includes("number")));
@@ -115,6 +122,7 @@ const FIELDS: Record<(typeof SCHEMES)[number], string[]> = {
   offset: ["param"],
   page: ["param"],
 };
+const NUMBERS = new Set(["first"]);
 
 /** `x-sdk-pagination: { scheme: "cursor", items: "data", param: "cursor", cursor: "meta.next" }`, checked field by field. */
 function parseDeclared(value: unknown): Pagination | undefined {
@@ -123,7 +131,9 @@ function parseDeclared(value: unknown): Pagination | undefined {
   const scheme = record["scheme"] as (typeof SCHEMES)[number];
   if (!SCHEMES.includes(scheme)) return undefined;
   const allowed = new Set(["scheme", "items", "hasMore", ...FIELDS[scheme]]);
-  if (Object.entries(record).some(([key, field]) => !allowed.has(key) || (key !== "scheme" && (typeof field !== "string" || field === "")))) return undefined;
+  if (scheme === "page") allowed.add("first");
+  const valid = (key: string, field: unknown) => (NUMBERS.has(key) ? Number.isInteger(field) : typeof field === "string" && field !== "");
+  if (Object.entries(record).some(([key, field]) => !allowed.has(key) || (key !== "scheme" && !valid(key, field)))) return undefined;
   if (!FIELDS[scheme].every((key) => typeof record[key] === "string")) return undefined;
   return { ...record } as Pagination;
 }

@@ -83,7 +83,7 @@ export type Pagination = { items?: string; hasMore?: string } & (
   | { scheme: "cursor"; param: string; cursor: string }
   | { scheme: "after-item"; param: string; field: string }
   | { scheme: "offset"; param: string }
-  | { scheme: "page"; param: string }
+  | { scheme: "page"; param: string; first?: number }
 );
 
 /** A security scheme the generated client can apply (`createClient({ auth: { [property]: credential } })`). */

@@ -29,6 +29,7 @@ const CASES: Array<[string, object, Pagination | undefined]> = [
   ["Discord: a timeline read around an id pages before the last item", { parameters: query("around", "before", "after", "limit"), responses: ok(array) }, { scheme: "after-item", param: "before", field: "id" }],
   ["Adyen: offset and limit, with hasNext", { parameters: query("offset", "limit"), responses: ok(wrapped("balanceAccounts", { hasNext: { type: "boolean" }, hasPrevious: { type: "boolean" } })) }, { scheme: "offset", items: "balanceAccounts", hasMore: "hasNext", param: "offset" }],
   ["offset and limit", { parameters: query("offset", "limit"), responses: ok(array) }, { scheme: "offset", param: "offset" }],
+  ["Twilio: a zero-based Page (minimum 0)", { parameters: [{ name: "Page", in: "query", schema: { type: "integer", minimum: 0 } }], responses: ok(wrapped("countries")) }, { scheme: "page", items: "countries", param: "Page", first: 0 }],
   ["page and per_page", { parameters: query("page", "per_page"), responses: ok(array) }, { scheme: "page", param: "page" }],
   // False positives we avoid:
   ["no paging parameter: one whole list", { parameters: query("sort"), responses: ok(array) }, undefined],

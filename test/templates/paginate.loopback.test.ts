@@ -115,6 +115,12 @@ const SCHEMES: Array<[string, Pagination, Handler, string[]]> = [
     },
     ["/things?per_page=2", "/things?per_page=2&page=2", "/things?per_page=2&page=3", "/things?per_page=2&page=4"],
   ],
+  [
+    "zero-based page numbers start the second page at 1",
+    { scheme: "page", param: "Page", first: 0 },
+    (url, res) => json(res, numbers(Number(url.searchParams.get("Page") ?? 0) * 2 + 1, 2, 5)),
+    ["/things?per_page=2", "/things?per_page=2&Page=1", "/things?per_page=2&Page=2", "/things?per_page=2&Page=3"],
+  ],
 ];
 
 describe("each scheme walks every page", () => {
