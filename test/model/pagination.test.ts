@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { OpenAPI3 } from "openapi-typescript";
+import { readConfig } from "../../src/config.js";
 import { describe, expect, it } from "vitest";
 import { buildModel, type ModelOptions } from "../../src/model/index.js";
 import type { ApiMethod, Pagination } from "../../src/model/types.js";
@@ -58,5 +62,21 @@ describe("pagination detection", () => {
     const found = method({ "x-sdk-pagination": { scheme: "cursor", items: "data" }, parameters: query("page"), responses: ok(array) });
     expect(found.pagination).toEqual({ scheme: "page", param: "page" });
     expect(found.warnings).toEqual([expect.stringMatching(/^GET \/things: ignoring x-sdk-pagination \{"scheme":"cursor","items":"data"\}: expected false or \{ scheme: "link" \| "next-url"/)]);
+  });
+});
+
+describe("pagination in the config file", () => {
+  it("reads an override's pagination, and rejects one that is neither false nor an object, saying where", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sdkwright-paging-config-"));
+    try {
+      const file = path.join(dir, "sdkwright.config.json");
+      writeFileSync(file, JSON.stringify({ input: "api.yaml", overrides: { "GET /things": { pagination: false }, listOther: { pagination: { scheme: "offset", param: "skip" } } } }));
+      const [target] = await readConfig(file);
+      expect(target!.model.overrides).toEqual({ "GET /things": { pagination: false }, listOther: { pagination: { scheme: "offset", param: "skip" } } });
+      writeFileSync(file, JSON.stringify({ overrides: { "GET /things": { pagination: "yes" } } }));
+      await expect(readConfig(file)).rejects.toMatchObject({ message: expect.stringMatching(/pagination.*expected false or \{ scheme/), location: { pointer: "/overrides/GET ~1things/pagination" } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
