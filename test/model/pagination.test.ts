@@ -74,7 +74,7 @@ describe("pagination in the config file", () => {
       const [target] = await readConfig(file);
       expect(target!.model.overrides).toEqual({ "GET /things": { pagination: false }, listOther: { pagination: { scheme: "offset", param: "skip" } } });
       writeFileSync(file, JSON.stringify({ overrides: { "GET /things": { pagination: "yes" } } }));
-      await expect(readConfig(file)).rejects.toMatchObject({ message: expect.stringMatching(/pagination.*expected false or \{ scheme/), location: { pointer: "/overrides/GET ~1things/pagination" } });
+      await expect(readConfig(file)).rejects.toMatchObject({ message: expect.stringMatching(/^invalid config: expected false or \{ scheme/), location: { pointer: "/overrides/GET ~1things/pagination" } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
