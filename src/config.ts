@@ -127,10 +127,13 @@ function parseOverrides(value: unknown, at: string, fail: Fail): Overrides {
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw fail(at, 'expected an object keyed by operationId or "METHOD /path"');
   for (const [key, override] of Object.entries(value)) {
     const pointer = `${at}/${escape(key)}`;
-    if (override === null || typeof override !== "object") throw fail(pointer, "expected { resource?, method? }");
-    const { resource, method, ...rest } = override as Record<string, unknown>;
+    if (override === null || typeof override !== "object") throw fail(pointer, "expected { resource?, method?, pagination? }");
+    const { resource, method, pagination, ...rest } = override as Record<string, unknown>;
     const extra = Object.keys(rest)[0];
-    if (extra !== undefined) throw fail(`${pointer}/${escape(extra)}`, `unknown override key "${extra}" (expected resource or method)`);
+    if (extra !== undefined) throw fail(`${pointer}/${escape(extra)}`, `unknown override key "${extra}" (expected resource, method or pagination)`);
+    if (pagination !== undefined && pagination !== false && (pagination === null || typeof pagination !== "object" || Array.isArray(pagination))) {
+      throw fail(`${pointer}/pagination`, 'expected false or { scheme: "link" | "next-url" | "cursor" | "after-item" | "offset" | "page", items?, ... }');
+    }
     if (resource !== undefined && typeof resource !== "string" && !Array.isArray(resource)) throw fail(`${pointer}/resource`, "expected a dotted name");
     if (method !== undefined && typeof method !== "string") throw fail(`${pointer}/method`, "expected a method name");
   }

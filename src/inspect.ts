@@ -1,5 +1,5 @@
 import type { ModelOptions } from "./model/index.js";
-import type { ApiModel, Resource } from "./model/types.js";
+import type { ApiModel, Pagination, Resource } from "./model/types.js";
 import { collectWarnings, ignoreWarnings, summarizeWarnings, WARNING_CATEGORIES, type Warning } from "./warnings.js";
 
 /** The model, and every warning the spec gives (validation's included), with codes. */
@@ -24,7 +24,8 @@ export function formatInspection(model: Inspection): string {
     for (const method of resource.methods) {
       const name = [method.name, ...method.aliases].join(" / ");
       const retry = method.retry.safe ? `retried (${method.retry.reason})` : `not retried (${method.retry.reason})`;
-      lines.push(`${indent}  .${name.padEnd(Math.max(1, 30 - depth * 2))} ${method.httpMethod.toUpperCase().padEnd(7)} ${method.path}  ${retry}`);
+      const paging = method.pagination ? `  pages: ${describePagination(method.pagination)}` : "";
+      lines.push(`${indent}  .${name.padEnd(Math.max(1, 30 - depth * 2))} ${method.httpMethod.toUpperCase().padEnd(7)} ${method.path}  ${retry}${paging}`);
     }
     resource.children.forEach((child) => visit(child, depth + 1));
   };
@@ -37,4 +38,23 @@ export function formatInspection(model: Inspection): string {
   }
   if (model.diagnostics.length) lines.push("", summarizeWarnings(model.diagnostics), "silence a category or code with --ignore-warnings <name> or \"ignoreWarnings\" in the config");
   return lines.join("\n") + "\n";
+}
+
+/** `link`, `cursor (response_metadata.next_cursor → ?cursor)`, `after-item (last data[].id → ?starting_after)`: the scheme and what it reads. */
+export function describePagination(pagination: Pagination): string {
+  const items = pagination.items ? `${pagination.items}[]` : "[]";
+  switch (pagination.scheme) {
+    case "link":
+      return "link (Link: rel=next)";
+    case "next-url":
+      return `next-url (${pagination.next})`;
+    case "cursor":
+      return `cursor (${pagination.cursor} → ?${pagination.param})`;
+    case "after-item":
+      return `after-item (last ${items}.${pagination.field} → ?${pagination.param}${pagination.hasMore ? `, while ${pagination.hasMore}` : ""})`;
+    case "offset":
+      return `offset (?${pagination.param} += items)`;
+    case "page":
+      return `page (?${pagination.param} += 1${pagination.first === 0 ? ", from 0" : ""})`;
+  }
 }

@@ -126,6 +126,8 @@ export interface Endpoint {
   cookieStyles?: Readonly<Record<string, ParamStyle>>;
   /** The form or multipart body's `encoding` entries, by field. */
   bodyEncoding?: Readonly<Record<string, FieldEncoding>>;
+  /** A whole URL to request instead of the base URL, path and query: a list's next page (templates/paginate.ts). */
+  url?: string;
 }
 
 export interface CallOptions extends BaseRequestOptions {

@@ -41,7 +41,7 @@ async function send<T>(config: ClientConfig, timers: Timers, endpoint: Endpoint,
     assertSendable(method, body !== undefined && endpoint.bodyFormat !== undefined);
     // Relative base URLs resolve against the page in a browser.
     target = new URL(
-      appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles),
+      endpoint.url ?? appendQuery(config.baseUrl.replace(/\/+$/, "") + endpoint.path, options.query, endpoint.queryStyles),
       // `location` exists in browsers only (and is not declared without lib DOM).
       (globalThis as { location?: { href: string } }).location?.href,
     );

@@ -16,5 +16,6 @@ export type {
   Timers,
   UnsafeRequestOptions,
 } from "./config.js";
+export { linkNext, PagePromise, paginate, type Page, type PageItem, type PageOptions, type Pagination, type PaginationProgress } from "./paginate.js";
 export { DEFAULT_RETRY, type RetryMethod, type RetryOptions } from "./retry.js";
 export { readEventStream, type ServerSentEvent } from "./sse.js";

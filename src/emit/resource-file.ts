@@ -2,6 +2,7 @@ import type { ClassDeclarationStructure, MethodDeclarationStructure, OptionalKin
 import { pascalCase, safeIdentifier, uniqueName } from "../model/names.js";
 import type { ApiMethod, Resource } from "../model/types.js";
 import { commentText, methodDoc } from "./docs.js";
+import { isPaginated, pageItemType, pagingDoc, paginateCall, PAGINATION_IMPORTS, pageReturnType } from "./pagination.js";
 import { importStatements, typeAlias, type Import, type Statement } from "./statements.js";
 import { StructureKind } from "./ts-morph.js";
 import { bodyType, cookiesType, headersType, pathParamType, queryType, responseType } from "./type-refs.js";
@@ -17,6 +18,8 @@ interface MethodTypes {
   aliases: string[];
   aliasNames: string[];
   response: string;
+  /** A paginated list's item type alias (`ReposIssuesListItem`). */
+  item: string | undefined;
   /** The body's type: the default media type's, or `XBodies[C]` when a call may pick another. */
   body: string | undefined;
   options: string;
@@ -43,8 +46,8 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
     { module: "../schema.js", names: [{ name: "paths" }], typeOnly: true },
     {
       module: "../runtime/index.js",
-      names: ["ApiPromise", "encodePathParam", "Endpoint", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "readEventStream", "RequestOptions", "ServerSentEvent", "UnsafeRequestOptions"].map(
-        (name) => (name === "encodePathParam" || name === "readEventStream" ? { name } : { name, typeOnly: true }),
+      names: ["ApiPromise", "encodePathParam", "Endpoint", "HeaderValues", "HttpClient", "IdempotentWriteOptions", "paginate", "readEventStream", "RequestOptions", "ServerSentEvent", "UnsafeRequestOptions", ...PAGINATION_IMPORTS].map(
+        (name) => (name === "encodePathParam" || name === "readEventStream" || name === "paginate" ? { name } : { name, typeOnly: true }),
       ),
     },
   ];
@@ -59,7 +62,7 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
     exported.push(functionName, ...types.aliasNames);
     const typeParameters = types.typeParameter ? [types.typeParameter] : [];
     const typeArguments = types.typeParameter ? `<${types.typeParameter.name}>` : "";
-    const returnType = `ApiPromise<${types.response}>`;
+    const returnType = types.item ? pageReturnType(types.response, types.item) : `ApiPromise<${types.response}>`;
     const args = parameters.map((p) => p.name).join(", ");
     operations.push(...types.aliases, {
       kind: StructureKind.Function,
@@ -71,7 +74,7 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
       returnType,
       statements: [requestCall(method)],
     });
-    methods.push({ name: method.name, docs: [methodDoc(method)], typeParameters, parameters, returnType, statements: [`return ${functionName}${typeArguments}(this.#client, ${args});`] });
+    methods.push({ name: method.name, docs: [methodDoc(method) + pagingDoc(method)], typeParameters, parameters, returnType, statements: [`return ${functionName}${typeArguments}(this.#client, ${args});`] });
     for (const alias of method.aliases) {
       methods.push({
         name: alias,
@@ -88,7 +91,7 @@ export function resourceStatements(resource: Resource, names: NameRegistry, func
   const indexesPaths = methods.some((m) => m.parameters?.some((p) => String(p.type).includes("paths[")));
   const classImports: Import[] = [
     ...(indexesPaths ? [{ module: "../schema.js", names: [{ name: "paths" }], typeOnly: true }] : []),
-    { module: "../runtime/index.js", names: [{ name: "ApiPromise" }, { name: "HttpClient" }], typeOnly: true },
+    { module: "../runtime/index.js", names: [{ name: "ApiPromise" }, { name: "HttpClient" }, { name: "PagePromise" }], typeOnly: true },
     { module: `../operations/${resource.fileName}.js`, names: exported.map((name) => (functions.has(name) ? { name } : { name, typeOnly: true })) },
     ...resource.children.map((child): Import => ({ module: `./${child.fileName}.js`, names: [{ name: child.className }] })),
   ];
@@ -142,6 +145,7 @@ function methodTypes(resource: Resource, method: ApiMethod, names: NameRegistry)
     return name;
   };
   const response = alias("Response", responseType(method));
+  const item = isPaginated(method) ? alias("Item", pageItemType(method.pagination, response)) : undefined;
   let body = method.body ? alias("Body", bodyType(method)) : undefined;
   let typeParameter: MethodTypes["typeParameter"];
   let contentTypeOption = "";
@@ -157,10 +161,11 @@ function methodTypes(resource: Resource, method: ApiMethod, names: NameRegistry)
   if (method.hasQuery) extra.push(`query${method.queryRequired ? "" : "?"}: ${alias("Query", queryType(method))}`);
   if (method.hasHeaders) extra.push(`headers${method.headersRequired ? "" : "?"}: ${alias("Headers", headersType(method))} & HeaderValues`);
   if (method.hasCookies) extra.push(`cookies${method.cookiesRequired ? "" : "?"}: ${alias("Cookies", cookiesType(method))}`);
-  let options = alias("Options", extra.length ? `${base} & { ${extra.join("; ")} }` : base);
+  const paging = isPaginated(method) ? " & PageOptions" : "";
+  let options = alias("Options", (extra.length ? `${base} & { ${extra.join("; ")} }` : base) + paging);
   // The chosen content type stays generic, so the body's type follows it: `create(form, { contentType: "application/x-www-form-urlencoded" })`.
   if (contentTypeOption) options = `${options} & { ${contentTypeOption} }`;
-  return { aliases, aliasNames, response, body, options, optionsRequired: method.queryRequired || method.headersRequired || method.cookiesRequired, typeParameter };
+  return { aliases, aliasNames, response, item, body, options, optionsRequired: method.queryRequired || method.headersRequired || method.cookiesRequired, typeParameter };
 }
 
 function methodParameters(method: ApiMethod, types: MethodTypes): OptionalKind<ParameterDeclarationStructure>[] {
@@ -186,21 +191,22 @@ function requestCall(method: ApiMethod): string {
   if (method.cookieStyles) fields.push(`cookieStyles: ${JSON.stringify(method.cookieStyles)}`);
   if (method.idempotencyHeader) fields.push(`idempotencyHeader: ${JSON.stringify(method.idempotencyHeader)}`);
   const args = [`{ ${fields.join(", ")} }`, "options"];
+  const invoke = (list: string[]) => (isPaginated(method) ? paginateCall(list, method.pagination) : `client.request(${list.join(", ")})`);
   if (method.body) args.push("body");
-  if (!method.body) return `return client.request(${args.join(", ")});`;
+  if (!method.body) return `return ${invoke(args)};`;
   const { media, alternatives } = method.body;
   if (alternatives.length === 0) {
     fields.push(`bodyFormat: ${JSON.stringify(media.format)}`, `contentType: ${JSON.stringify(media.contentType)}`);
     if (media.encoding) fields.push(`bodyEncoding: ${JSON.stringify(media.encoding)}`);
     args[0] = `{ ${fields.join(", ")} }`;
-    return `return client.request(${args.join(", ")});`;
+    return `return ${invoke(args)};`;
   }
   const formats = [media, ...alternatives].map((m) => `${JSON.stringify(m.contentType)}: ${JSON.stringify(m.format)}`).join(", ");
   fields.push(`bodyFormat: ({ ${formats} } as const)[contentType]`, "contentType");
   const encoded = [media, ...alternatives].filter((m) => m.encoding);
   if (encoded.length) fields.push(`bodyEncoding: ({ ${encoded.map((m) => `${JSON.stringify(m.contentType)}: ${JSON.stringify(m.encoding)}`).join(", ")} } as Record<string, Endpoint["bodyEncoding"]>)[contentType]`);
   args[0] = `{ ${fields.join(", ")} }`;
-  return `const contentType = options?.contentType ?? ${JSON.stringify(media.contentType)};\nreturn client.request(${args.join(", ")});`;
+  return `const contentType = options?.contentType ?? ${JSON.stringify(media.contentType)};\nreturn ${invoke(args)};`;
 }
 
 /** `/pets/{petId}.json` → `"/pets/" + encodePathParam(petId) + ".json"`; literals go through JSON.stringify, so nothing in the spec can break out of them. */

@@ -2,6 +2,7 @@ import type { ApiMethod, ApiModel, AuthScheme } from "../model/types.js";
 import type { GeneratedFile } from "./index.js";
 import { cell, inline, methodRows, RETRY_TABLE_FILE, retryPolicy, retryTableInline } from "./sdk-retries.js";
 import { mainResources, type Placed } from "./main-resources.js";
+import { paginationReadme } from "./pagination.js";
 
 /**
  * `README.md` inside the output: what a newcomer needs to make the first calls (import, client
@@ -41,6 +42,7 @@ export function sdkReadme(model: ApiModel, functionNames: ReadonlyMap<ApiMethod,
     "Awaiting a call gives the parsed body; `.withResponse()` adds `response`, `status`, `headers`, `location`, `id`, `etag`, `created`, `attempts` and `idempotencyKey`.",
     ...standaloneExample(model, functionNames),
     "",
+    ...paginationReadme(model),
     ...authSection(model.auth),
     "## Errors",
     "",

@@ -59,6 +59,7 @@ export const SDK_EXPORTS: ReadonlySet<string> = new Set(
     "OutcomeUnknownError TimeoutError RequestInfo RequestSent createHttpClient HttpClient BaseRequestOptions ClientConfig " +
     "Endpoint HeaderValues IdempotentWriteOptions RequestHookInfo RequestOptions ResponseHookInfo RetryHookInfo Timers " +
     "UnsafeRequestOptions DEFAULT_RETRY RetryMethod RetryOptions ServerSentEvent readEventStream " +
+    "linkNext PagePromise paginate Page PageItem PageOptions Pagination PaginationProgress " +
     "Client createClient createBaseClient DEFAULT_BASE_URL SECURITY_SCHEMES ClientAuth ClientOptions components operations paths webhooks"
   ).split(" "),
 );

@@ -14,7 +14,7 @@ export interface SpecOperation {
   responses: Array<[status: string, response: ResponseObject]>;
   /** False when the operation explicitly needs no credentials (`security: []` or only `{}`). */
   auth: boolean;
-  /** The whole spec, to resolve `$ref`s in schemas and encodings. */
+  /** The whole spec, to resolve `$ref`s in schemas, encodings and response shapes (singletons, pagination). */
   document?: OpenAPI3;
 }
 

@@ -8,6 +8,8 @@ export interface MethodOverride {
   resource?: string | string[];
   /** Method name, e.g. `"markRead"`. */
   method?: string;
+  /** The list's paging scheme, as `x-sdk-pagination` takes it, or `false` to turn detection off. */
+  pagination?: false | Record<string, string>;
 }
 
 /** From a config file: keyed by operationId or by `"METHOD /path"`. */
@@ -36,6 +38,7 @@ export function applyOverrides(placements: Placement[], overrides: Overrides, wa
       if (typeof method === "string" && memberName(method, "") !== "") result.methodName = memberName(method);
       else warnings.push(`${where}: ignoring x-sdk-method ${JSON.stringify(method)}: expected a name such as "markRead"`);
     }
+    if (fromConfig.pagination !== undefined) result.pagination = fromConfig.pagination;
     return result;
   });
 }

@@ -1,5 +1,7 @@
 import { memberName } from "./names.js";
 import type { SpecOperation } from "./operations.js";
+import { sourceVerb } from "./verb-names.js";
+import { isArraySchema, responseShape } from "./response-shape.js";
 import type { Role } from "./types.js";
 
 /** A path split into resource names and parameters; `/repos/{owner}/{repo}/issues` → [repos, {owner}, {repo}, issues]. */
@@ -18,6 +20,8 @@ export interface Placement {
   methodName?: string;
   /** The name the previous generation gave it (the lock file): it wins over every other name. */
   lockedName?: string;
+  /** A config override of the paging scheme (it wins over `x-sdk-pagination`). */
+  pagination?: unknown;
 }
 
 export interface PlacementOptions {
@@ -83,18 +87,36 @@ export function place(ops: SpecOperation[], options: PlacementOptions = {}): Pla
     const chain = key === "" ? [] : key.split("/");
     const last = segments.at(-1);
     if (last === undefined || last.kind === "param") return { op, chain, role: "item" };
+    const siblings = opsByPath.get(op.path)!;
+    if (!last.rpcMethod && isSingleton(siblings, itemChains.has(key), last.name)) return { op, chain, role: "singleton" };
     if (itemChains.has(key)) return { op, chain, role: "collection" };
     if (last.rpcMethod) return { op, chain: chain.slice(0, -1), role: "action", actionName: memberName(last.name), rpc: true };
-    const siblings = opsByPath.get(op.path)!;
     const followsItem = segments.at(-2)?.kind === "param";
     if (followsItem && siblings.every((o) => o.httpMethod === "post") && !looksPlural(last.name)) {
       return { op, chain: chain.slice(0, -1), role: "action", actionName: memberName(last.name) };
     }
     // With no item path beside it, a static path is a collection if something is POSTed into it
     // or listed from it, and otherwise (under an item) a singleton such as /users/{id}/profile.
-    const collection = !followsItem || siblings.some((o) => o.httpMethod === "post" || returnsArray(o));
+    const collection = !followsItem || siblings.some((o) => o.httpMethod === "post" || returnsArray(o) || (o.httpMethod === "get" && sourceVerb(o) === "list"));
     return { op, chain, role: collection ? "collection" : "singleton" };
   });
+}
+
+/**
+ * A path whose GET returns one object (not an array, not a page of items) addresses one thing:
+ * `/user`, `/repos/{owner}/{repo}/actions/permissions`. When something is POSTed into it, or an
+ * item path of the same name exists (`/user/{account_id}`), the object must hold no array at
+ * all, so a list wrapped in an object we do not recognise as a page stays a collection.
+ */
+function isSingleton(siblings: SpecOperation[], hasItemPath: boolean, name: string): boolean {
+  const get = siblings.find((o) => o.httpMethod === "get");
+  // The spec's own word wins over the shape: `list_guild_audit_log_entries` answers one object holding several lists.
+  if (!get || sourceVerb(get) === "list") return false;
+  const shape = responseShape(get);
+  if (shape.kind !== "object") return false;
+  const holdsArray = Object.values(shape.schema.properties ?? {}).some((p) => isArraySchema(get.document, p));
+  // A singular name (`/charges/{charge}/dispute`) says one thing even when the object holds arrays.
+  return !holdsArray || (!hasItemPath && (!looksPlural(name) || !siblings.some((o) => o.httpMethod === "post")));
 }
 
 function looksPlural(name: string): boolean {
@@ -103,8 +125,6 @@ function looksPlural(name: string): boolean {
 
 function returnsArray(op: SpecOperation): boolean {
   if (op.httpMethod !== "get") return false;
-  return op.responses.some(([status, response]) =>
-    status.startsWith("2") && Object.values(response.content ?? {}).some((media) => (media as { schema?: { type?: unknown } }).schema?.type === "array"),
-  );
+  const shape = responseShape(op).kind;
+  return shape === "array" || shape === "page";
 }
-

@@ -4,6 +4,8 @@ import { kebabCase, memberName, pascalCase, uniqueName } from "./names.js";
 import type { SpecOperation } from "./operations.js";
 import { applyOverrides, describeOperation as describe, type Overrides } from "./overrides.js";
 import { place, type Placement, type PlacementOptions } from "./placement.js";
+import { detectPagination } from "./pagination.js";
+import { derivedName, readsAsUpdate } from "./verb-names.js";
 import type { ApiMethod, HttpMethod, MethodKind, Resource, Role } from "./types.js";
 
 /** The REST table (see docs): which name an HTTP method gets for each role; absent means "name it from the operationId". */
@@ -17,6 +19,19 @@ const CANONICAL: Record<Role, Partial<Record<HttpMethod, MethodKind>>> = {
 function fallbackName(op: SpecOperation): string {
   if (op.operation.operationId) return memberName(op.operation.operationId);
   return memberName(`${op.httpMethod} ${op.path}`);
+}
+
+/**
+ * The REST table's name for a placement; a POST that updates an item or singleton is `modify`:
+ * not `update`, which is `put()`'s alias and promises an idempotent replace (stripe-python also
+ * calls it `modify`).
+ */
+function placementKind(placement: Placement): MethodKind {
+  if (placement.methodName) return "override";
+  if (placement.rpc) return "action";
+  const { role, op } = placement;
+  if (op.httpMethod === "post" && (role === "item" || role === "singleton") && readsAsUpdate(op)) return "modify";
+  return CANONICAL[role][op.httpMethod] ?? "operation";
 }
 
 interface Node {
@@ -79,7 +94,7 @@ function fileName(chain: string[]): string {
   return `${name.slice(0, MAX_FILE_NAME - 9).replace(/-+$/, "")}-${hash.toString(36).padStart(7, "0").slice(0, 8)}`;
 }
 
-const KIND_ORDER: MethodKind[] = ["list", "create", "get", "put", "patch", "delete", "head", "options", "action", "override", "operation"];
+const KIND_ORDER: MethodKind[] = ["list", "create", "get", "put", "patch", "modify", "delete", "head", "options", "action", "verb", "override", "operation"];
 
 function nameMethods(node: Node, childNames: Set<string>, warnings: string[]): ApiMethod[] {
   const taken = new Set(childNames);
@@ -89,26 +104,37 @@ function nameMethods(node: Node, childNames: Set<string>, warnings: string[]): A
   const ordered = [...node.placements].sort(
     (a, b) => Number(b.lockedName !== undefined) - Number(a.lockedName !== undefined) || a.op.path.localeCompare(b.op.path) || a.op.httpMethod.localeCompare(b.op.httpMethod),
   );
+  const kinds = new Map(ordered.map((placement) => [placement, placementKind(placement)]));
+  // Names the REST table, actions and overrides want here: a name derived from words never takes one.
+  const wanted = (placement: Placement, kind: MethodKind) => placement.methodName ?? (kind === "action" ? placement.actionName! : kind);
+  const reserved = new Set([...childNames, ...ordered.filter((p) => kinds.get(p) !== "operation").map((p) => wanted(p, kinds.get(p)!))]);
+  const derive = (placement: Placement) => derivedName(placement.op, node.chain, new Set([...reserved, ...taken]));
   for (const placement of ordered) {
-    const canonical = placement.rpc ? "action" : (CANONICAL[placement.role][placement.op.httpMethod] ?? "operation");
-    const kind = placement.methodName ? "override" : canonical;
-    const fresh = placement.methodName ?? (kind === "action" ? placement.actionName! : kind === "operation" ? fallbackName(placement.op) : kind);
-    const wanted = placement.lockedName ?? fresh;
-    let name = wanted;
+    let kind = kinds.get(placement)!;
+    let fresh = kind === "operation" ? derive(placement) : wanted(placement, kind);
+    if (fresh === undefined) fresh = fallbackName(placement.op);
+    else if (kind === "operation") kind = "verb";
+    // The lock file's name wins over every other (src/model/name-lock.ts); it keeps its kind only when it is still the fresh name.
+    const want = placement.lockedName ?? fresh;
+    if (want !== fresh) kind = "operation";
+    let name = want;
     if (taken.has(name)) {
-      const fallback = fallbackName(placement.op);
-      name = uniqueName(fallback, taken);
-      const other = owners.get(wanted);
+      const derived = derive(placement);
+      name = derived ?? uniqueName(fallbackName(placement.op), taken);
+      const other = owners.get(want);
       warnings.push(
-        `${describe(placement.op)} would be ${node.chain.join(".")}.${wanted}()` +
+        `${describe(placement.op)} would be ${node.chain.join(".")}.${want}()` +
           (other ? `, already taken by ${describe(other)}` : ", a name already in use") +
           `; generated as ${node.chain.join(".")}.${name}()`,
       );
-    } else {
-      taken.add(name);
+      kind = derived ? "verb" : "operation";
     }
+    taken.add(name);
     owners.set(name, placement.op);
-    methods.push(describeMethod(placement.op, name, name === fresh ? kind : "operation", placement.role));
+    const method = describeMethod(placement.op, name, kind, placement.role);
+    const pagination = detectPagination(placement.op, placement.pagination, warnings);
+    if (pagination) method.pagination = pagination;
+    methods.push(method);
   }
   for (const method of methods) {
     if (method.kind === "put" && !taken.has("update")) {

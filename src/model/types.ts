@@ -9,8 +9,11 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" 
 /** What a path addresses: a collection (`/pets`), one item (`/pets/{id}`), a singleton (`/users/{id}/profile`) or an action (`/pets/{id}/vaccinate`). */
 export type Role = "collection" | "item" | "singleton" | "action";
 
-/** Why a method got its name: the REST table, an action segment, or a fallback to the operationId. */
-export type MethodKind = "list" | "create" | "get" | "put" | "patch" | "delete" | "head" | "options" | "action" | "operation" | "override";
+/**
+ * Why a method got its name: the REST table (`modify` is a POST that updates an item), an action
+ * segment, the verb of the operationId or summary (`verb`), an override, or the raw operationId.
+ */
+export type MethodKind = "list" | "create" | "get" | "put" | "patch" | "modify" | "delete" | "head" | "options" | "action" | "verb" | "operation" | "override";
 
 /** A parameter's or form field's serialization where it is not its location's default (OpenAPI 3.1 §4.8.12.4). */
 export interface ParamStyle {
@@ -100,7 +103,19 @@ export interface ApiMethod {
   summary: string | undefined;
   description: string | undefined;
   deprecated: boolean;
+  /** How the list pages, when it does (see src/model/pagination.ts); the same object is emitted for the runtime. */
+  pagination?: Pagination;
 }
+
+/** A list's paging scheme; `items` is the dotted body field holding the items, absent when the body is the array. */
+export type Pagination = { items?: string; hasMore?: string } & (
+  | { scheme: "link" }
+  | { scheme: "next-url"; next: string }
+  | { scheme: "cursor"; param: string; cursor: string }
+  | { scheme: "after-item"; param: string; field: string }
+  | { scheme: "offset"; param: string }
+  | { scheme: "page"; param: string; first?: number }
+);
 
 /** A security scheme the generated client can apply (`createClient({ auth: { [property]: credential } })`). */
 export type AuthScheme = {

@@ -16,6 +16,7 @@ export const RUNTIME_FILES = [
   "idempotency-key.ts",
   "index.ts",
   "not-sent.ts",
+  "paginate.ts",
   "redirect.ts",
   "retry.ts",
   "sse.ts",

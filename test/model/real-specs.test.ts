@@ -61,6 +61,12 @@ describe.skipIf(files.length === 0).each(files)("real spec %s", (file) => {
       for (const resource of resources) {
         const names = [...resource.methods.flatMap((m) => [m.name, ...m.aliases]), ...resource.children.map((c) => c.name)];
         expect(new Set(names).size, resource.className).toBe(names.length);
+        // No two methods a reader could mistake for each other: `remove()` beside `delete(id)`, `fetch()` beside `get()`.
+        for (const group of [["delete", "remove", "destroy"], ["get", "fetch", "retrieve"], ["create", "add"]]) {
+          expect(group.filter((name) => resource.methods.some((m) => m.name === name && m.kind !== "action")).length, `${resource.className}: ${group.join("/")}`).toBeLessThan(2);
+        }
+        // `update` is PUT's alias; an RPC action keeps the API's own name (Slack's `calls.update`).
+        expect(resource.methods.filter((m) => m.kind !== "action" && (m.name === "update" || m.aliases.includes("update"))).every((m) => m.httpMethod === "put"), resource.className).toBe(true);
         check(resource.children);
       }
     };

@@ -100,17 +100,17 @@ describe("resource model", () => {
     expect(model.lint.map((f) => `${f.rule} ${f.method} ${f.path} ${f.call}`)).toEqual([
       "get-with-body GET /search search.list",
       "create-without-location POST /tags tags.create",
-      "post-on-item POST /tags/{id} tags.postTagsId",
+      "post-on-item POST /tags/{id} tags.modify",
       "put-on-collection PUT /tags tags.putTags",
     ]);
   });
 
-  it("names a POST on an item (not idempotent) from its operationId, never update()", () => {
+  it("names a POST that updates an item modify(), never update() (which is PUT's idempotent alias)", () => {
     const model = buildModel(spec(["GET /customers/{id}", "POST /customers/{id}"], (m) => ({ operationId: m === "POST" ? "PostCustomersId" : "GetCustomer" })));
     const methods = model.resources[0]!.methods;
     expect(methods.map((m) => [m.name, m.kind, m.retry.safe])).toEqual([
       ["get", "get", true],
-      ["postCustomersId", "operation", false],
+      ["modify", "modify", false],
     ]);
   });
 
@@ -118,9 +118,9 @@ describe("resource model", () => {
     const model = buildModel(
       spec(["GET /items/{id}", "GET /items/{id}/{version}"], (_m, path) => ({ operationId: path.includes("version") ? "getItemVersion" : "getItem" })),
     );
-    expect(calls(model.resources)).toEqual({ "items.get": "GET /items/{id}", "items.getItemVersion": "GET /items/{id}/{version}" });
+    expect(calls(model.resources)).toEqual({ "items.get": "GET /items/{id}", "items.getVersion": "GET /items/{id}/{version}" });
     expect(model.warnings).toEqual([
-      "GET /items/{id}/{version} (getItemVersion) would be items.get(), already taken by GET /items/{id} (getItem); generated as items.getItemVersion()",
+      "GET /items/{id}/{version} (getItemVersion) would be items.get(), already taken by GET /items/{id} (getItem); generated as items.getVersion()",
     ]);
   });
 
