@@ -40,7 +40,7 @@ export function sdkReadme(model: ApiModel, functionNames: ReadonlyMap<ApiMethod,
     "Path parameters come first, in path order, then the request body, then the options: `query`, `headers`, `signal`, `timeoutMs`, `retry`.",
     ...queryExample(main),
     "Awaiting a call gives the parsed body; `.withResponse()` adds `response`, `status`, `headers`, `location`, `id`, `etag`, `created`, `attempts` and `idempotencyKey`.",
-    ...standaloneExample(model, functionNames),
+    ...standaloneExample(main, functionNames),
     "",
     ...paginationReadme(model),
     ...authSection(model.auth),
@@ -96,8 +96,8 @@ function queryExample(main: Placed[]): string[] {
 }
 
 /** Each method is also a standalone function; shown with the first main resource's first call. */
-function standaloneExample(model: ApiModel, functionNames: ReadonlyMap<ApiMethod, string>): string[] {
-  const first = mainResources(model.resources).find((example) => functionNames.has(example.method));
+function standaloneExample(main: Placed[], functionNames: ReadonlyMap<ApiMethod, string>): string[] {
+  const first = main.find((example) => functionNames.has(example.method));
   const intro = "For the smallest bundle, import only the functions you call: each method is also a standalone function taking the client from `createBaseClient(config)`, and a bundler leaves the rest of the SDK out";
   if (!first) return [`${intro}.`];
   const args = first.args;
@@ -130,6 +130,7 @@ function retrySection(model: ApiModel): string[] {
     byReason.set(policy.reason, entry);
   }
   const summary = [...byReason].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  const everyMethod = retryTableInline(model);
   return [
     "## Retries",
     "",
@@ -143,6 +144,6 @@ function retrySection(model: ApiModel): string[] {
     "|---|---|---|",
     ...summary.map(([reason, { safe, count }]) => `| ${safe ? "yes" : "no"} | ${cell(reason)} | ${count} |`),
     "",
-    ...(retryTableInline(model) ? ["Every method:", "", ...retryTableInline(model)!] : [`Every method's policy is listed in [${RETRY_TABLE_FILE}](./${RETRY_TABLE_FILE}).`, ""]),
+    ...(everyMethod ? ["Every method:", "", ...everyMethod] : [`Every method's policy is listed in [${RETRY_TABLE_FILE}](./${RETRY_TABLE_FILE}).`, ""]),
   ];
 }
