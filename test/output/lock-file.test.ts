@@ -12,7 +12,7 @@ function specFile(dir: string, name: string, paths: Record<string, unknown>, ext
 
 const ok = { responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" } } } } } };
 
-describe("sdkwright.lock.json", () => {
+describe("sdkwright.lock.json", { timeout: 60_000 }, () => {
   it("keeps the output's method names on regeneration, says so, and --rename takes the new ones", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sdkwright-lock-"));
     const out = path.join(dir, "sdk");
