@@ -70,7 +70,16 @@ function isArray(schema: Schema | undefined): boolean {
   return schema?.type === "array" || (Array.isArray(schema?.type) && schema.type.includes("array"));
 }
 
+/** Placement asks once per operation at a path, pagination once more: computed once per operation. */
+const shapes = new WeakMap<SpecOperation, ResponseShape>();
+
 export function responseShape(op: SpecOperation): ResponseShape {
+  let shape = shapes.get(op);
+  if (!shape) shapes.set(op, (shape = computeShape(op)));
+  return shape;
+}
+
+function computeShape(op: SpecOperation): ResponseShape {
   const schema = alternativesMerged(op.document, successSchema(op));
   // A text or binary answer (`/zen`, a file) is one thing too.
   if (!schema) return answersNonJson(op) ? { kind: "object", schema: {} } : { kind: "unknown" };

@@ -76,7 +76,8 @@ export async function callEverything(baseUrl: string) {
   const api = createClient({ baseUrl });
   return [
     await api.root.get(),
-    await api.fields.get("oa_citations", "v1"),
+    // The operationId says list (list-searchable-fields): the spec's own verb wins over the one-object answer.
+    await api.fields.list("oa_citations", "v1"),
     await api.records.create("oa_citations", "v1", { criteria: "*:*", start: 0, rows: 10 }),
   ];
 }`,
