@@ -5,6 +5,8 @@
  * (an array of objects in a query) is refused with a `TypeError` before anything is sent.
  */
 
+import { newIdempotencyKey } from "./idempotency-key.js";
+
 export type PathValue = string | number | boolean | bigint | readonly PathValue[] | { readonly [key: string]: PathValue };
 
 /** A parameter's or form field's serialization where it is not its location's default. */
@@ -158,7 +160,7 @@ export function styleHeaders<T extends object | undefined>(headers: T, exploded?
  */
 export function appendStyledCookies(headers: Record<string, string>, cookies: object, styles?: Readonly<Record<string, ParamStyle>>): void {
   const pairs = Object.entries(cookies).flatMap(([name, value]) => stylePairs(name, value, styles?.[name], "cookie"));
-  if (pairs.length) headers.cookie = headers.cookie ? `${headers.cookie}; ${pairs.join("; ")}` : pairs.join("; ");
+  if (pairs.length) headers["cookie"] = headers["cookie"] ? `${headers["cookie"]}; ${pairs.join("; ")}` : pairs.join("; ");
 }
 
 export type BodyFormat = "json" | "form" | "multipart" | "text" | "binary";
@@ -233,9 +235,10 @@ function multipartBody(body: unknown, encoding?: Readonly<Record<string, FieldEn
 
 /** `FormData` cannot carry per-part headers, so a body with them is written out here (RFC 7578). */
 function handWritten(parts: Part[]): { body: Blob; contentType: string } {
-  const boundary = `----sdkwright${crypto.randomUUID().replace(/-/g, "")}`;
+  // A random UUID that also works outside secure contexts (plain-http pages).
+  const boundary = `----sdkwright${newIdempotencyKey().replace(/-/g, "")}`;
   const quote = (text: string) => text.replace(/["\r\n]/g, (c) => encodeURIComponent(c));
-  const chunks: BlobPart[] = [];
+  const chunks: Array<string | Blob> = [];
   for (const { name, value, contentType, headers } of parts) {
     const filename = value instanceof Blob ? `; filename="${quote((value as { name?: string }).name ?? "blob")}"` : "";
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"${filename}\r\n`;

@@ -70,7 +70,7 @@ export class PagePromise<T, Item> extends ApiPromise<T> implements AsyncIterable
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
-    for await (const page of this.pages()) yield* page.items;
+    for await (const page of this.pages()) for (const item of page.items) yield item;
   }
 }
 
@@ -155,7 +155,8 @@ function nextPage(scheme: Pagination, response: ApiResponse<unknown>, items: unk
  */
 function followUrl(url: string | undefined, response: ApiResponse<unknown>, baseUrl: string): Next | undefined {
   if (url === undefined || url === "") return undefined;
-  const base = new URL(baseUrl, typeof location === "undefined" ? undefined : location.href);
+  // `location` exists in browsers only (and is not declared without lib DOM).
+  const base = new URL(baseUrl, (globalThis as { location?: { href: string } }).location?.href);
   const resolved = new URL(url, response.response.url || base);
   if (resolved.origin !== base.origin) throw new Error(`Not following the next page at ${resolved.origin}: it is not the API's origin (${base.origin}), and the request would carry its credentials.`);
   return { url: resolved.href };

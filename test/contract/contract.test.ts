@@ -46,15 +46,15 @@ describe.concurrent("contract: every operation against Prism", () => {
       // Prism's header deserializer throws on the absent optional array header.
       "repos.contents.get required": "validator-crash",
       "repos.contents.get all": "accepted",
-      "search.list required": "accepted",
-      "search.list all": "not-sent",
+      "search.get required": "accepted",
+      "search.get all": "not-sent",
       "uploads.create required": "accepted",
       // Prism reads multipart parts as strings: no JSON part, no repeated part.
       "uploads.create all": "rejected",
     });
     const unaccepted = results.filter((r) => r.outcome !== "accepted").map((r) => ({ call: r.call, ...explain(r) }));
     expect(unaccepted.filter((r) => r.cause === "ours" || r.cause === "unexplained")).toEqual([]);
-    expect(results.find((r) => r.call === "search.list" && r.pass === "all")!.detail[0]).toMatch(/never sent.*"mdfilters" is an array of objects/);
+    expect(results.find((r) => r.call === "search.get" && r.pass === "all")!.detail[0]).toMatch(/never sent.*"mdfilters" is an array of objects/);
   });
 
   it.each([

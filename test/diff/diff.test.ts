@@ -37,7 +37,7 @@ describe("sdkwright diff", { timeout: 120_000 }, () => {
     ]);
     expect(report).toMatchObject({ verdict: "major", breaking: 10, compatible: 6, methods: { before: 15, after: 15, added: 1, removed: 1, renamed: 0 } });
     // The renamed operationId is no change at all: the lock keeps the method, and the report says so.
-    expect(report.notes).toEqual([expect.stringMatching(/^TRACE \/events\/\{id\}: kept events\.traceEvent\(\) from the lock file; named afresh it would be events\.followEvent\(\)/)]);
+    expect(report.notes).toEqual([expect.stringMatching(/^TRACE \/events\/\{id\}: kept events\.traceEvent\(\) from the lock file; named afresh it would be events\.follow\(\)/)]);
     expect(formatDiff(report, { before: "before.yaml", after: "after.yaml" })).toMatch(
       /^sdkwright diff before\.yaml → after\.yaml\nverdict: major \(10 breaking, 6 compatible changes\)\n[\s\S]*  payments\.get\(\)  GET \/payments\/\{id\}\n    response\.status: new value 'refunded'/,
     );
@@ -46,7 +46,7 @@ describe("sdkwright diff", { timeout: 120_000 }, () => {
   it("with --rename, reports the method a renamed operationId would rename", async () => {
     const report = await diffSpecs(before, after, { rename: true });
     expect(summary(report).filter(([, method]) => method!.startsWith("events."))).toEqual([
-      ["breaking", "events.followEvent", "", "renamed from events.traceEvent(): calls to the old name no longer compile"],
+      ["breaking", "events.follow", "", "renamed from events.traceEvent(): calls to the old name no longer compile"],
     ]);
     expect(report.methods.renamed).toBe(1);
   });

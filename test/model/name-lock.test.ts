@@ -30,10 +30,10 @@ describe("name lock", () => {
       ["GET /pets", ["TRACE /pets/{petId}", { operationId: "tracePet" }]],
       ["GET /pets", ["TRACE /pets/{petId}", { operationId: "followPet" }]],
     );
-    expect(fresh["TRACE /pets/{petId}"]).toBe("pets.followPet");
+    expect(fresh["TRACE /pets/{petId}"]).toBe("pets.follow");
     expect(locked).toEqual(lock);
     expect(warnings).toEqual([
-      "TRACE /pets/{petId}: kept pets.tracePet() from the lock file; named afresh it would be pets.followPet() because the spec names it differently now (operationId, x-sdk-method or path); pass --rename to take the new names",
+      "TRACE /pets/{petId}: kept pets.tracePet() from the lock file; named afresh it would be pets.follow() because the spec names it differently now (operationId, x-sdk-method or path); pass --rename to take the new names",
     ]);
   });
 

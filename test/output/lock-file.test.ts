@@ -25,10 +25,10 @@ describe("sdkwright.lock.json", { timeout: 60_000 }, () => {
     expect(kept.warnings.some((w) => w.startsWith("TRACE /pets/{id}: kept pets.tracePet() from the lock file"))).toBe(true);
 
     // In memory (no output folder), and with --rename, names are chosen afresh.
-    expect((await generate({ input: v2 })).files.find((f) => f.path === "resources/pets.ts")!.content).toContain("followPet(id:");
+    expect((await generate({ input: v2 })).files.find((f) => f.path === "resources/pets.ts")!.content).toContain("follow(id:");
     expect((await generate({ input: v2, out, check: true, rename: true })).check?.changed).toContain("resources/pets.ts");
     await generate({ input: v2, out, rename: true });
-    expect(readFileSync(path.join(out, "resources/pets.ts"), "utf8")).toContain("followPet(id:");
+    expect(readFileSync(path.join(out, "resources/pets.ts"), "utf8")).toContain("follow(id:");
   });
 
   it("makes --check see a spec change that alters no generated code", async () => {
