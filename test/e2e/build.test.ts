@@ -17,7 +17,7 @@ function project(): string {
   return mkdtempSync(path.join(work, "project-"));
 }
 
-describe("sdkwright in a build", { timeout: 60_000 }, () => {
+describe("sdkwright in a build", { timeout: 180_000 }, () => {
   it("--check: 0 when up to date, 1 with a summary when not, and it writes nothing", () => {
     const dir = project();
     const out = path.join(dir, "api");
