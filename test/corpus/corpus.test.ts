@@ -25,6 +25,6 @@ describe("corpus: shared specs under 1 MB", () => {
       expect(result.tsc.NodeNext?.errors).toBe(0);
       expect(result.tsc.Bundler?.errors).toBe(0);
     },
-    120_000,
+    240_000,
   );
 });

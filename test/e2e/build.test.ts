@@ -17,7 +17,7 @@ function project(): string {
   return mkdtempSync(path.join(work, "project-"));
 }
 
-describe("sdkwright in a build", { timeout: 60_000 }, () => {
+describe("sdkwright in a build", { timeout: 180_000 }, () => {
   it("--check: 0 when up to date, 1 with a summary when not, and it writes nothing", () => {
     const dir = project();
     const out = path.join(dir, "api");
@@ -145,7 +145,8 @@ describe("sdkwright in a build", { timeout: 60_000 }, () => {
     expect(missing.stderr).toMatch(/--format needs Prettier in this project[\s\S]*npm install -D prettier/);
   });
 
-  it("--watch regenerates when a file reached by $ref changes, and survives a broken spec", async () => {
+  // Each wait allows 60 s: on a busy machine (load average 13 on 2 cores) the first run alone took over 20 s.
+  it("--watch regenerates when a file reached by $ref changes, and survives a broken spec", { timeout: 240_000 }, async () => {
     const dir = project();
     cpSync(path.join(repoRoot, "fixtures/load/multi-file"), path.join(dir, "spec"), { recursive: true });
     const out = path.join(dir, "api");
@@ -153,7 +154,7 @@ describe("sdkwright in a build", { timeout: 60_000 }, () => {
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const waitFor = async (predicate: () => boolean, what: string) => {
-      for (let i = 0; i < 200 && !predicate(); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 600 && !predicate(); i++) await new Promise((r) => setTimeout(r, 100));
       if (!predicate()) throw new Error(`timed out waiting for ${what}; stderr: ${stderr}`);
     };
     try {

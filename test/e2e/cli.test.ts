@@ -29,13 +29,13 @@ async function importConsumer(dir: string) {
   return import(pathToFileURL(path.join(dir, "js", "consumer.js")).href);
 }
 
-describe("petstore (our fixture) against a loopback server", { timeout: 30_000 }, () => {
+describe("petstore (our fixture) against a loopback server", { timeout: 90_000 }, () => {
   let server: Awaited<ReturnType<typeof startPetstoreServer>>;
   let dir: string;
   beforeAll(async () => {
     dir = generateAndCompile("petstore");
     server = await startPetstoreServer();
-  }, 60_000);
+  }, 180_000);
   afterAll(() => server?.close());
 
   it("calls every generated method, and each reaches the right route", async () => {
@@ -121,11 +121,11 @@ describe("petstore (our fixture) against a loopback server", { timeout: 30_000 }
   });
 });
 
-describe("petstore-expanded (OAI example) against nock", { timeout: 30_000 }, () => {
+describe("petstore-expanded (OAI example) against nock", { timeout: 90_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = generateAndCompile("petstore-expanded");
-  }, 60_000);
+  }, 180_000);
   afterAll(() => nock.cleanAll());
 
   it("calls every generated method at the spec's server URL", async () => {
@@ -155,7 +155,7 @@ function bigSpec(schema: object): string {
   });
 }
 
-describe("bad input", { timeout: 30_000 }, () => {
+describe("bad input", { timeout: 90_000 }, () => {
   const cases: Array<[name: string, write: (dir: string) => string, message: RegExp]> = [
     ["missing file", (dir) => path.join(dir, "nope.yaml"), /spec file not found/],
     ["invalid YAML", (dir) => file(dir, "bad.yaml", "openapi: 3.0.0\ninfo:\n  title: x\n version: 1\n"), /cannot parse bad\.yaml[\s\S]*bad\.yaml:\d+/],

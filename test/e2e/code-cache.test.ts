@@ -41,7 +41,7 @@ function cacheFiles(): string[] {
   }
 }
 
-describe("compiled-code cache", { timeout: 60_000 }, () => {
+describe("compiled-code cache", { timeout: 120_000 }, () => {
   it("is filled by a first run, and cold, warm and corrupt caches give the same output", () => {
     const cold = generate(path.join(work, "cold"), { SDKWRIGHT_CODE_CACHE: cache });
     expect(cacheFiles().length).toBeGreaterThan(0);

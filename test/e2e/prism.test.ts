@@ -84,7 +84,7 @@ export async function callEverything(baseUrl: string) {
   },
 ];
 
-describe("generated clients against Prism", { timeout: 120_000 }, () => {
+describe("generated clients against Prism", { timeout: 240_000 }, () => {
   it.each(CASES)("$name: every operation is accepted by the spec's validator", async ({ name, spec, consumer }) => {
     const dir = mkdtempSync(path.join(work, "case-"));
     const prism = startPrism(path.join(repoRoot, spec));
