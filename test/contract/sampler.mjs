@@ -61,6 +61,8 @@ function repair(document, raw, value, depth, pass) {
   }
   if (Array.isArray(schema.enum) && schema.enum.length && !schema.enum.includes(value)) return schema.enum[0];
   if (schema.type === "boolean" && typeof value !== "boolean") return typeof schema.default === "boolean" ? schema.default : true;
+  // An int64 `minimum` beyond 2^53 is sampled as is, and fails `format: int64` in Prism: use a safe integer.
+  if (typeof value === "number" && schema.type === "integer" && !Number.isSafeInteger(value)) return Math.min(Math.max(0, schema.minimum ?? 0), Number.MAX_SAFE_INTEGER);
   if (typeof value === "string") {
     const format = FORMATS[schema.format];
     if (format && !format[0].test(value)) value = format[1];
