@@ -58,6 +58,12 @@ function repair(document, raw, value, depth, pass) {
     const missing = value && typeof value === "object" && required.some((key) => !(key in value));
     if (chosen !== alternatives[0] || missing || !fits(document, chosen, value)) value = OpenAPISampler.sample(chosen, options(pass), document);
     value = repair(document, chosen, value, depth + 1, pass);
+    // An alternative that only lists `required` keys (GitHub's `anyOf: [{ required: [state] }, …]`) takes them from the properties beside it.
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      for (const key of resolve(document, chosen)?.required ?? []) {
+        if (!(key in value) && schema.properties?.[key]) value[key] = repair(document, schema.properties[key], OpenAPISampler.sample(schema.properties[key], options(pass), document), depth + 1, pass);
+      }
+    }
   }
   if (Array.isArray(schema.enum) && schema.enum.length && !schema.enum.includes(value)) return schema.enum[0];
   if (schema.type === "boolean" && typeof value !== "boolean") return typeof schema.default === "boolean" ? schema.default : true;
