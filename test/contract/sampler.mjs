@@ -38,6 +38,8 @@ function matching(pattern, offset = 0) {
 
 const JSON_TYPE = (value) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? "number" : typeof value);
 
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
 function fits(document, raw, value) {
   const type = resolve(document, raw)?.type;
   if (type === undefined) return true;
@@ -56,7 +58,11 @@ function repair(document, raw, value, depth, pass) {
     // Also when the value lacks what the alternative requires (openapi-sampler drops those with skipNonRequired).
     const required = resolve(document, chosen)?.required ?? [];
     const missing = value && typeof value === "object" && required.some((key) => !(key in value));
-    if (chosen !== alternatives[0] || missing || !fits(document, chosen, value)) value = OpenAPISampler.sample(chosen, options(pass), document);
+    if (chosen !== alternatives[0] || missing || !fits(document, chosen, value)) {
+      const resampled = OpenAPISampler.sample(chosen, options(pass), document);
+      // Keep what the schema around the alternatives required (its own `required` properties).
+      value = isObject(value) && isObject(resampled) ? { ...value, ...resampled } : resampled;
+    }
     value = repair(document, chosen, value, depth + 1, pass);
     // An alternative that only lists `required` keys (GitHub's `anyOf: [{ required: [state] }, …]`) takes them from the properties beside it.
     if (value && typeof value === "object" && !Array.isArray(value)) {
