@@ -48,6 +48,11 @@ const RULES = [
     test: (r) => r.outcome === "rejected" && r.detail.some((v) => /Body parameter is required/.test(v)) && r.sent?.body && Object.values(r.sent.body).every(isEmpty),
   },
   {
+    cause: "sampler",
+    why: "in the all-optionals pass the sampled body carries the optional fields of several `oneOf` alternatives, so it matches more than one",
+    test: (r) => r.outcome === "rejected" && r.pass === "all" && r.detail.length > 0 && r.detail.every((v) => /^body: Request body must match exactly one schema in oneOf$/.test(v)),
+  },
+  {
     cause: "validator",
     why: "a path parameter declared `oneOf: [integer, string]`: Prism coerces the text `0` to an integer, so it matches both alternatives and fails `oneOf` (any number does; the SDK sent the sampled number as the path segment)",
     test: (r) => r.outcome === "rejected" && r.detail.length > 0 && r.detail.every((v) => /^path\.[^:]+: .*must match exactly one schema in oneOf/.test(v)),

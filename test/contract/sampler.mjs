@@ -38,6 +38,8 @@ function matching(pattern, offset = 0) {
 
 const JSON_TYPE = (value) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? "number" : typeof value);
 
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
 function fits(document, raw, value) {
   const type = resolve(document, raw)?.type;
   if (type === undefined) return true;
@@ -56,11 +58,23 @@ function repair(document, raw, value, depth, pass) {
     // Also when the value lacks what the alternative requires (openapi-sampler drops those with skipNonRequired).
     const required = resolve(document, chosen)?.required ?? [];
     const missing = value && typeof value === "object" && required.some((key) => !(key in value));
-    if (chosen !== alternatives[0] || missing || !fits(document, chosen, value)) value = OpenAPISampler.sample(chosen, options(pass), document);
+    if (chosen !== alternatives[0] || missing || !fits(document, chosen, value)) {
+      const resampled = OpenAPISampler.sample(chosen, options(pass), document);
+      // Keep what the schema around the alternatives required (its own `required` properties).
+      value = isObject(value) && isObject(resampled) ? { ...value, ...resampled } : resampled;
+    }
     value = repair(document, chosen, value, depth + 1, pass);
+    // An alternative that only lists `required` keys (GitHub's `anyOf: [{ required: [state] }, …]`) takes them from the properties beside it.
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      for (const key of resolve(document, chosen)?.required ?? []) {
+        if (!(key in value) && schema.properties?.[key]) value[key] = repair(document, schema.properties[key], OpenAPISampler.sample(schema.properties[key], options(pass), document), depth + 1, pass);
+      }
+    }
   }
   if (Array.isArray(schema.enum) && schema.enum.length && !schema.enum.includes(value)) return schema.enum[0];
   if (schema.type === "boolean" && typeof value !== "boolean") return typeof schema.default === "boolean" ? schema.default : true;
+  // An int64 `minimum` beyond 2^53 is sampled as is, and fails `format: int64` in Prism: use a safe integer.
+  if (typeof value === "number" && schema.type === "integer" && !Number.isSafeInteger(value)) return Math.min(Math.max(0, schema.minimum ?? 0), Number.MAX_SAFE_INTEGER);
   if (typeof value === "string") {
     const format = FORMATS[schema.format];
     if (format && !format[0].test(value)) value = format[1];
