@@ -1,6 +1,6 @@
-import path from "node:path";
 import type * as TS from "typescript";
 import type { GeneratedFile } from "../emit/index.js";
+import { memoryCompilerHost } from "../output/memory-host.js";
 
 /** One method of a generated SDK as the checker sees it. */
 export interface MethodSignature {
@@ -56,17 +56,7 @@ export async function loadSdks(before: GeneratedFile[], after: GeneratedFile[], 
     noEmit: true,
     skipLibCheck: true,
   };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const directories = new Set([...sources.keys()].flatMap((file) => ancestors(path.posix.dirname(file))));
-  host.fileExists = (file) => sources.has(file) || ts.sys.fileExists(file);
-  host.directoryExists = (dir) => directories.has(dir.replace(/\/$/, "")) || ts.sys.directoryExists(dir);
-  host.readFile = (file) => sources.get(file) ?? readFile(file);
-  host.getSourceFile = (file, languageVersion) => {
-    const text = sources.get(file) ?? readFile(file);
-    return text === undefined ? undefined : ts.createSourceFile(file, text, languageVersion);
-  };
-  host.getCurrentDirectory = () => "/";
+  const host = memoryCompilerHost(ts, options, sources);
   const program = ts.createProgram([probe, "/dom.d.ts"], options, host);
   const checker = program.getTypeChecker();
   const declared = new Map<string, TS.Type>();
@@ -95,6 +85,3 @@ export async function loadSdks(before: GeneratedFile[], after: GeneratedFile[], 
   };
 }
 
-function ancestors(dir: string): string[] {
-  return dir === "/" ? ["/"] : [dir, ...ancestors(path.posix.dirname(dir))];
-}

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { GeneratedFile } from "../emit/index.js";
 import type { EmitFormat } from "../config.js";
+import { memoryCompilerHost } from "./memory-host.js";
 
 /**
  * `--emit js` / `--emit cjs`: compiles the generated TypeScript in memory to JavaScript plus
@@ -23,19 +24,9 @@ export async function compileOutput(files: GeneratedFile[], format: Exclude<Emit
     rootDir: root,
     newLine: ts.NewLineKind.LineFeed,
   };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
+  const host = memoryCompilerHost(ts, options, sources, { parentNodes: true, root });
   const output: GeneratedFile[] = [];
-  const directories = new Set([...sources.keys()].flatMap((file) => ancestors(path.posix.dirname(file))));
-  host.fileExists = (file) => sources.has(file) || ts.sys.fileExists(file);
-  host.directoryExists = (dir) => directories.has(dir.replace(/\/$/, "")) || ts.sys.directoryExists(dir);
-  host.readFile = (file) => sources.get(file) ?? readFile(file);
-  host.getSourceFile = (file, languageVersion) => {
-    const text = sources.get(file) ?? readFile(file);
-    return text === undefined ? undefined : ts.createSourceFile(file, text, languageVersion, true);
-  };
   host.writeFile = (file, text) => output.push({ path: path.posix.relative(root, file), content: text });
-  host.getCurrentDirectory = () => root;
   const program = ts.createProgram([...sources.keys()], options, host);
   const result = program.emit();
   const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics).filter((d) => d.category === ts.DiagnosticCategory.Error);
@@ -50,6 +41,3 @@ export async function compileOutput(files: GeneratedFile[], format: Exclude<Emit
   return [...output, ...others, ...marker].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-function ancestors(dir: string): string[] {
-  return dir === "/" ? ["/"] : [dir, ...ancestors(path.posix.dirname(dir))];
-}
