@@ -49,8 +49,12 @@ const CATEGORY_OF: Record<string, WarningCategory> = {
   "put-status": "semantics",
   "get-with-body": "semantics",
   "create-without-location": "semantics",
+  "unsendable-method": "semantics",
+  "unserializable-parameter": "semantics",
   "method-name-taken": "naming",
   "override-ignored": "naming",
+  "name-kept-from-lock": "naming",
+  "lock-entry-ignored": "naming",
   "auth-scheme-unsupported": "auth",
   "output-file-replaced": "output",
 };
@@ -59,6 +63,8 @@ const CATEGORY_OF: Record<string, WarningCategory> = {
 const MODEL_CODES: Array<[RegExp, string]> = [
   [/ would be .*\(\), (already taken|a name already in use)/, "method-name-taken"],
   [/: ignoring x-sdk-/, "override-ignored"],
+  [/: kept .*\(\) from the lock file; /, "name-kept-from-lock"],
+  [/: ignoring the lock entry /, "lock-entry-ignored"],
   [/^security scheme .* is not supported/, "auth-scheme-unsupported"],
 ];
 

@@ -34,6 +34,25 @@ describe("warnings: codes and categories", () => {
     expect(w).toMatchObject({ code: "trace-operation", category: "semantics" });
   });
 
+  it("the lock file's and the wire rules' warnings have codes of their own (naming, semantics), so they can be silenced", () => {
+    const found = collectWarnings([], {
+      warnings: [
+        "TRACE /pets/{id}: kept pets.tracePet() from the lock file; named afresh it would be pets.follow() because the spec names it differently now (operationId, x-sdk-method or path); pass --rename to take the new names",
+        'GET /pets: ignoring the lock entry "pets": expected a method path such as "pets.get"',
+      ],
+      lint: [
+        { method: "TRACE", path: "/x", call: "x.trace", rule: "unsendable-method" as const, reason: "fetch refuses TRACE" },
+        { method: "GET", path: "/s", call: "s.get", rule: "unserializable-parameter" as const, reason: "an array of objects in a query" },
+      ],
+    });
+    expect(found.map((w) => [w.code, w.category])).toEqual([
+      ["name-kept-from-lock", "naming"],
+      ["lock-entry-ignored", "naming"],
+      ["unsendable-method", "semantics"],
+      ["unserializable-parameter", "semantics"],
+    ]);
+  });
+
   it("silences by category or by code", () => {
     expect(ignoreWarnings(all, ["semantics"]).map((w) => w.code)).toEqual(["spec-structure", "info-version-not-string", "method-name-taken", "auth-scheme-unsupported"]);
     expect(ignoreWarnings(all, ["get-with-body", "spec"]).map((w) => w.code)).toEqual(["method-name-taken", "auth-scheme-unsupported", "post-on-item"]);
