@@ -15,7 +15,7 @@ import { denoRunner } from "./runners/deno.js";
 import { nodeRunners } from "./runners/node.js";
 import type { Runner } from "./runners/runner.js";
 import { workerdRunner } from "./runners/workerd.js";
-import { freePort, startApi } from "./server.mjs";
+import { refusedPort, startApi } from "./server.mjs";
 
 const RUNNERS: Runner[] = [...nodeRunners, denoRunner, bunRunner, chromiumRunner, workerdRunner];
 const REQUIRED = process.env.SDKWRIGHT_RUNTIMES === "required";
@@ -42,7 +42,7 @@ beforeAll(async () => {
   await generate({ input, out: path.join(work, "sdk-js"), emit: "js" });
   copyFileSync(path.join(import.meta.dirname, "checks.mjs"), path.join(work, "checks.mjs"));
   writeFileSync(path.join(work, "package.json"), JSON.stringify({ type: "module", private: true }));
-  refusedUrl = `http://127.0.0.1:${await freePort()}/v1`;
+  refusedUrl = `http://127.0.0.1:${await refusedPort()}/v1`;
 }, 120_000);
 
 describe("the generated SDK in each runtime", { timeout: 120_000 }, () => {

@@ -10,6 +10,7 @@
 // reset: how the platform's own HTTP stack reacts to that is measured (see README "Runtimes").
 // Every response allows any origin (CORS) and exposes the headers the SDK reads.
 import { createServer } from "node:http";
+import { connect } from "node:net";
 
 const EXPOSED = "Location, ETag, Retry-After";
 
@@ -107,6 +108,25 @@ export async function freePort() {
   const { port } = server.address();
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/**
+ * A loopback port that refuses connections for the whole run. A port freed by `freePort()` can be
+ * handed to the next `listen(0)` of any test (it was: a "refused" POST once reached another test's
+ * API), so this one is below 1024, where `listen(0)` never binds, is not on the Fetch standard's
+ * bad-port list (browsers and fetch would refuse it before connecting), and is checked to refuse.
+ */
+export async function refusedPort() {
+  for (let port = 1023; port > 1000; port--) if (await refuses(port)) return port;
+  throw new Error("ports 1001-1023 on 127.0.0.1 all accept connections: no port to test a refused connection with");
+}
+
+function refuses(port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(false)));
+    socket.once("error", (error) => resolve(error.code === "ECONNREFUSED"));
+  });
 }
 
 function send(res, status, headers, body) {
