@@ -294,13 +294,13 @@ await yargs(hideBin(process.argv))
     "diff <before> <after>",
     "What a spec change does to the SDK: methods and types added, removed or changed, breaking or not, and the semver bump",
     (y: Argv) =>
-      y
+      rememberOptions(y
         .positional("before", { type: "string", demandOption: true, describe: "The old OpenAPI description (file or URL)" })
         .positional("after", { type: "string", demandOption: true, describe: "The new one" })
         .option("json", { type: "boolean", default: false, describe: "Print the report as JSON" })
         .option("fail-on", { choices: ["breaking", "any"] as const, describe: "Exit 1 if the report has a breaking change (or any change)" })
         .option("rename", { type: "boolean", default: false, describe: "Compare with fresh method names, as `generate --rename` gives, not the ones the lock keeps" })
-        .example("$0 diff main.yaml openapi.yaml --fail-on breaking", "In CI: fail a pull request whose spec change breaks SDK users"),
+        .example("$0 diff main.yaml openapi.yaml --fail-on breaking", "In CI: fail a pull request whose spec change breaks SDK users")),
     async (argv) => {
       enableCodeCache();
       try {

@@ -77,7 +77,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const cwd = options.cwd ?? process.cwd();
   const out = options.out === undefined ? undefined : path.resolve(cwd, options.out);
   options = withRecordedOptions(options, out);
-  const record: RecordedOptions = { emit: options.emit ?? "ts", format: options.format === true };
+  const record: RecordedOptions = { emit: options.emit ?? "ts", format: options.format === true, ...(options.importExtension === "ts" ? { importExtension: "ts" } : {}) };
   const spec = await openSpec(options.input, { cwd, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(options.signal ? { signal: options.signal } : {}) });
   let staged: StagedOutput | undefined;
   // Staged only when the file names are final once emitted: `--emit js` renames them.
@@ -122,11 +122,12 @@ async function writeFiles(out: string, files: GeneratedFile[], staged: StagedOut
   return writeOutput(out, files, { force: options.force === true, record: options.record, ...(options.signal ? { signal: options.signal } : {}) });
 }
 
-/** `--check` makes the output the way the manifest says it was made (`--format`, `--emit`), unless told otherwise. */
+/** `--check` makes the output the way the manifest says it was made (`--format`, `--emit`, `--import-extension`), unless told otherwise. */
 function withRecordedOptions(options: GenerateOptions, out: string | undefined): GenerateOptions {
   const recorded = out !== undefined && options.check ? readManifest(out)?.options : undefined;
   if (!recorded) return options;
-  return { ...options, emit: options.emit ?? recorded.emit, format: options.format ?? recorded.format };
+  const importExtension = options.importExtension ?? recorded.importExtension;
+  return { ...options, emit: options.emit ?? recorded.emit, format: options.format ?? recorded.format, ...(importExtension ? { importExtension } : {}) };
 }
 
 function replacedWarning(file: string): Warning {

@@ -28,8 +28,11 @@ function editDistance(a: string, b: string): number {
 export function unknownArgumentHint(message: string, options: readonly string[]): string | undefined {
   const match = /^Unknown arguments?: (.+)$/.exec(message);
   if (!match) return undefined;
-  const hints = match[1]!
-    .split(", ")
+  const typed = match[1]!.split(", ");
+  // yargs lists a dashed name twice, also camel-cased ("fail-onn, failOnn"): one hint is enough.
+  const dashed = new Set(typed.filter((name) => name.includes("-")));
+  const hints = typed
+    .filter((name) => name.includes("-") || !dashed.has(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)))
     .map((typed) => [typed, closest(typed, options)] as const)
     .filter(([, near]) => near !== undefined)
     .map(([typed, near]) => `--${typed}: did you mean --${near}?`);

@@ -19,6 +19,7 @@ describe("did you mean", () => {
   it("answers yargs' message, one hint per close flag", () => {
     expect(unknownArgumentHint("Unknown arguments: outt, zzz, fromat", OPTIONS)).toBe("--outt: did you mean --out?; --fromat: did you mean --format?");
     expect(unknownArgumentHint("Unknown argument: zzz", OPTIONS)).toBeUndefined();
+    expect(unknownArgumentHint("Unknown arguments: ignore-warning, ignoreWarning", OPTIONS)).toBe("--ignore-warning: did you mean --ignore-warnings?");
     expect(unknownArgumentHint("Not enough arguments", OPTIONS)).toBeUndefined();
   });
 });

@@ -42,7 +42,7 @@ function ownedFiles(out: string): string[] {
 /** The flags that make the output the way it was compared, e.g. " --emit js --format". */
 function flags(options: RecordedOptions | undefined): string {
   if (!options) return "";
-  return `${options.emit === "ts" ? "" : ` --emit ${options.emit}`}${options.format ? " --format" : ""}`;
+  return `${options.emit === "ts" ? "" : ` --emit ${options.emit}`}${options.format ? " --format" : ""}${options.importExtension ? ` --import-extension ${options.importExtension}` : ""}`;
 }
 
 /** The short diff summary `--check` prints. */

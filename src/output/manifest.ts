@@ -8,6 +8,8 @@ export const MANIFEST = ".sdkwright.json";
 export interface RecordedOptions {
   emit: "ts" | "js" | "cjs";
   format: boolean;
+  /** Recorded only when not the default `js`, so older manifests read the same. */
+  importExtension?: "ts";
 }
 
 export interface Manifest {

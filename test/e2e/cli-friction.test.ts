@@ -124,6 +124,18 @@ describe("failures are one line with a fix", { timeout: 60_000 }, () => {
     expect(unformatted.stderr).toMatch(/run `sdkwright generate` and commit/);
   });
 
+  it("--check also knows --import-extension ts from the manifest, and names it in the fix", () => {
+    const out = path.join(folder("check-ts"), "api");
+    expect(runCli(["generate", petstore, "--out", out, "--import-extension", "ts", "-q"]).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(out, ".sdkwright.json"), "utf8")).options).toEqual({ emit: "ts", format: false, importExtension: "ts" });
+    expect(runCli(["generate", petstore, "--out", out, "--check"]).code).toBe(0);
+    expect(runCli(["generate", petstore, "--out", out, "--check", "--import-extension", "js"]).code).toBe(1);
+    writeFileSync(path.join(out, "client.ts"), "// edited by hand\n");
+    const stale = runCli(["generate", petstore, "--out", out, "--check"]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/run `sdkwright generate --import-extension ts` and commit/);
+  });
+
   it("a spec URL that never answers: --timeout ends it with the fix; the first Ctrl-C stops it", async () => {
     let requests = 0;
     // Accepts the connection and never answers.
