@@ -16,9 +16,6 @@ export interface ParamStyle {
   allowReserved?: boolean;
 }
 
-/** Kept for the endpoint descriptions of query parameters. */
-export type QueryStyle = ParamStyle;
-
 /** One field's `encoding` entry of a form or multipart body; `headers` are the part headers whose value the spec fixes. */
 export interface FieldEncoding extends ParamStyle {
   contentType?: string;

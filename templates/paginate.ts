@@ -100,7 +100,7 @@ export function paginate<T, Item>(client: HttpClient, endpoint: Endpoint, option
       try {
         following = nextPage(scheme, response, all, next, client.config.baseUrl);
       } catch (error) {
-        throw withProgress(error, { pages, items, next });
+        throw withProgress(error, { pages, items, next }, call.signal);
       }
       if (!following) return;
       const key = JSON.stringify(following);
@@ -117,7 +117,7 @@ export function paginate<T, Item>(client: HttpClient, endpoint: Endpoint, option
         if (remaining !== undefined) pageOptions.deadlineMs = remaining;
         response = await client.request<T>(target, pageOptions, body).withResponse();
       } catch (error) {
-        throw withProgress(error, { pages, items, next: following });
+        throw withProgress(error, { pages, items, next: following }, call.signal);
       }
     }
   }
@@ -183,10 +183,13 @@ function itemsOf<Item>(data: unknown, path: string | undefined): Item[] {
   return Array.isArray(items) ? (items as Item[]) : [];
 }
 
-function withProgress(error: unknown, progress: PaginationProgress): unknown {
-  if (error instanceof Error) {
-    Object.defineProperty(error, "pagination", { value: progress, enumerable: true, configurable: true });
-    error.message += ` (page ${progress.pages + 1} of a paginated list; ${progress.pages} page(s) and ${progress.items} item(s) were read before it)`;
-  }
+/**
+ * Says how far the walk got on the error of a failed page. The caller's own abort reason is theirs
+ * and is thrown untouched (it may be a `DOMException`, whose message cannot be written).
+ */
+function withProgress(error: unknown, progress: PaginationProgress, signal: AbortSignal | undefined): unknown {
+  if (!(error instanceof Error) || (signal?.aborted && error === signal.reason)) return error;
+  Object.defineProperty(error, "pagination", { value: progress, enumerable: true, configurable: true });
+  error.message += ` (page ${progress.pages + 1} of a paginated list; ${progress.pages} page(s) and ${progress.items} item(s) were read before it)`;
   return error;
 }

@@ -27,7 +27,7 @@ export async function diffSpecs(before: string, after: string, options: DiffOpti
   const old = await generate({ ...base, input: before, ...(options.model ? { model: options.model } : {}) });
   const oldMethods = lockOf(old.model.resources);
   const now = await generate({ ...base, input: after, model: { ...options.model, lock: oldMethods }, rename: options.rename === true });
-  const notes = now.warnings.filter((warning) => / kept \S+\(\) from the lock file/.test(warning));
+  const notes = now.diagnostics.filter((w) => w.code === "name-kept-from-lock").map((w) => w.message);
   return diffSdks({ files: old.files, methods: oldMethods }, { files: now.files, methods: lockOf(now.model.resources) }, notes);
 }
 

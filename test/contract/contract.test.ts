@@ -57,15 +57,16 @@ describe.concurrent("contract: every operation against Prism", () => {
     expect(results.find((r) => r.call === "search.get" && r.pass === "all")!.detail[0]).toMatch(/never sent.*"mdfilters" is an array of objects/);
   });
 
-  it.each([
+  for (const [name, spec] of [
     ["shared/adyen-binlookup-v54.yaml", path.join(shared, "adyen-binlookup-v54.yaml")],
     ["shared/twilio-voice-v1.json", path.join(shared, "twilio-voice-v1.json")],
-  ])("%s: every call accepted", { timeout: 120_000 }, async (_name, spec) => {
-    if (!existsSync(spec)) return;
-    const { results } = (await runContract(spec)) as unknown as { results: Result[] };
-    expect(results.length).toBeGreaterThan(0);
-    expect(results.filter((r) => r.outcome !== "accepted")).toEqual([]);
-  });
+  ] as const) {
+    it.skipIf(!existsSync(spec))(`${name}: every call accepted`, { timeout: 120_000 }, async () => {
+      const { results } = (await runContract(spec)) as unknown as { results: Result[] };
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.filter((r) => r.outcome !== "accepted")).toEqual([]);
+    });
+  }
 });
 
 describe("Stripe customers.create on the wire", () => {

@@ -232,6 +232,17 @@ describe("a paginated call", () => {
     expect(requests.length).toBeLessThanOrEqual(3);
   });
 
+  it("a plain controller.abort() ends the walk with the signal's own AbortError, untouched", async () => {
+    serve((url, res) => json(res, { data: numbers(Number(url.searchParams.get("starting_after") ?? 0) + 1, 1, 100), has_more: true }));
+    const controller = new AbortController();
+    const error = await (async () => {
+      for await (const item of paginate<unknown, { id: number }>(api(), LIST, { signal: controller.signal }, stripe[1])) if (item.id === 2) controller.abort();
+    })().then(() => undefined, (e: unknown) => e);
+    expect(error).toBe(controller.signal.reason);
+    expect((error as Error).name).toBe("AbortError");
+    expect(error).not.toHaveProperty("pagination");
+  });
+
   it("never follows a next link to another origin (it would carry the credentials)", async () => {
     serve((_url, res) => json(res, [{ id: 1 }], { link: '<https://evil.example/things?page=2>; rel="next"' }));
     const error = await collect(paginate<unknown, { id: number }>(api({ headers: { authorization: "Bearer secret" } }), LIST, undefined, { scheme: "link" })).then(() => undefined, (e: unknown) => e);
