@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/index.js";
 import { readLockFile, LOCK_FILE } from "../output/lock-file.js";
-import { MANIFEST } from "../output/write.js";
+import { ownedFiles } from "../output/manifest.js";
 import type { DiffReport } from "./types.js";
 
 /**
@@ -15,16 +15,7 @@ export async function diffStaleOutput(outDir: string, files: GeneratedFile[]): P
   const fresh = files.find((file) => file.path === LOCK_FILE);
   if (!lock || !fresh) return undefined;
   const { diffSdks } = await import("./index.js");
-  const committed = committedFiles(outDir).filter((file) => file.endsWith(".ts"));
+  const committed = ownedFiles(outDir).filter((file) => file.endsWith(".ts"));
   const before = committed.map((file) => ({ path: file, content: readFileSync(path.join(outDir, file), "utf8") }));
   return diffSdks({ files: before, methods: lock.methods }, { files, methods: (JSON.parse(fresh.content) as { methods: Record<string, string> }).methods });
-}
-
-function committedFiles(outDir: string): string[] {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(outDir, MANIFEST), "utf8")) as { files?: unknown };
-    return Array.isArray(manifest.files) ? manifest.files.map(String).filter((file) => existsSync(path.join(outDir, file))) : [];
-  } catch {
-    return [];
-  }
 }

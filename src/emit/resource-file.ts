@@ -1,4 +1,4 @@
-import type { ClassDeclarationStructure, MethodDeclarationStructure, OptionalKind, ParameterDeclarationStructure, StatementStructures } from "ts-morph";
+import type { ClassDeclarationStructure, MethodDeclarationStructure, OptionalKind, ParameterDeclarationStructure } from "ts-morph";
 import { pascalCase, safeIdentifier, uniqueName } from "../model/names.js";
 import type { ApiMethod, Resource } from "../model/types.js";
 import { commentText, methodDoc } from "./docs.js";

@@ -1,4 +1,4 @@
-import type { MediaTypeObject, ParameterObject } from "openapi-typescript";
+import type { MediaTypeObject } from "openapi-typescript";
 import { camelCase, uniqueName } from "./names.js";
 import { plainParamType } from "./param-type.js";
 import type { SpecOperation } from "./operations.js";

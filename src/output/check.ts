@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/index.js";
-import { MANIFEST, type RecordedOptions } from "./manifest.js";
+import { ownedFiles, type RecordedOptions } from "./manifest.js";
 
 export interface CheckResult {
   upToDate: boolean;
@@ -28,15 +28,6 @@ export function checkOutput(outDir: string, files: GeneratedFile[]): CheckResult
   const generated = new Set(files.map((f) => f.path));
   const stale = ownedFiles(out).filter((file) => !generated.has(file));
   return { upToDate: missing.length + changed.length + stale.length === 0, missing, changed, stale };
-}
-
-function ownedFiles(out: string): string[] {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(out, MANIFEST), "utf8")) as { files?: unknown };
-    return Array.isArray(manifest.files) ? manifest.files.map(String).filter((file) => existsSync(path.join(out, file))) : [];
-  } catch {
-    return [];
-  }
 }
 
 /** The flags that make the output the way it was compared, e.g. " --emit js --format". */

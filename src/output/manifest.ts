@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** Written into every output folder: marks it as sdkwright's, lists the files it owns and the options they were made with. */
@@ -32,6 +32,11 @@ export function readManifest(out: string): Manifest | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The files the manifest of `out` lists that are still there (none without a manifest). */
+export function ownedFiles(out: string): string[] {
+  return (readManifest(out)?.files ?? []).filter((file) => existsSync(path.join(out, file)));
 }
 
 const PRINT_WIDTH = 80;
